@@ -3,7 +3,7 @@
 // every vitest project, then each package's real-host suite (`test:host`); closes with
 // one line `N passed, N failed` counting every test, and fails when none ran
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ensurePnpm, installWorkspace, root, toolEnv } from "./pnpm.mjs";
 
