@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const CHROMIUM_PATH = process.env.PULSEKIT_CHROMIUM ?? "/usr/bin/chromium";
+export const CHROMIUM_PATH = "/usr/bin/chromium";
 
 /** flags that keep headless chromium off the (closed) network */
 export const CHROMIUM_ARGS = [

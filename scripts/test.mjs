@@ -20,7 +20,12 @@ function run(command, args, env = {}) {
 function step(label, fn) {
   process.stderr.write(`\n== ${label}\n`);
   const started = Date.now();
-  const ok = fn();
+  let ok = false;
+  try {
+    ok = fn();
+  } catch (error) {
+    process.stderr.write(`${error.message}\n`);
+  }
   process.stderr.write(`== ${label}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   if (!ok) problems.push(label);
   return ok;
@@ -59,7 +64,14 @@ mkdirSync(resultsDir, { recursive: true });
 const [node, pnpmEntry] = ensurePnpm();
 const pnpmRun = (args, env) => run(node, [pnpmEntry, ...args], env);
 
-if (!step("install", () => (installWorkspace(), true))) finish();
+const install = () => {
+  installWorkspace();
+  return true;
+};
+if (!step("install", install)) {
+  failed += 1;
+  finish();
+}
 if (!step("build, typecheck, lint", () => pnpmRun(["exec", "turbo", "run", "build", "typecheck", "lint"]) === 0)) {
   failed += 1;
   finish();
