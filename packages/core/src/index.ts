@@ -1,1 +1,68 @@
-export const BASIC_BPM_META_ID = "bf6bdf21-10a7-4a28-97ec-a239e6c77f8b";
+export { errorFromResponse, parseRetryAfter } from "./api-errors.js";
+export {
+  type CreateWidgetInput,
+  createPulsoidClient,
+  DEFAULT_RATE_LIMIT,
+  DEFAULT_TIMEOUT_MS,
+  type PulsoidClient,
+  type PulsoidClientOptions,
+  type RateLimitOptions,
+  type RetryOptions,
+} from "./client.js";
+export {
+  createDeviceSignIn,
+  type DeviceCode,
+  type DeviceSignIn,
+  type DeviceSignInOptions,
+  type DeviceSignInResult,
+  type DeviceSignInState,
+} from "./device-sign-in.js";
+export {
+  describeError,
+  invalidInput,
+  isPulsoidError,
+  PulsoidError,
+  type PulsoidErrorDetails,
+  type PulsoidErrorKind,
+} from "./errors.js";
+export type { RequestEvent } from "./http.js";
+export { applyMergePatch } from "./merge-patch.js";
+export { BASIC_BPM_META_ID, isBasicBpmWidget, widgetTypeLabel } from "./meta.js";
+export { isNameTemplate, renderWidgetName } from "./name-template.js";
+export { DEFAULT_PRESET_ID, getPreset, listPresets, type WidgetPreset, widgetPresetSchema } from "./presets.js";
+export {
+  type BasicBpmConfiguration,
+  basicBpmConfigurationSchema,
+  type CreateWidgetBody,
+  createWidgetBodySchema,
+  type ErrorBody,
+  errorBodySchema,
+  type HeartRateRange,
+  heartRateRangeSchema,
+  hexColorSchema,
+  isHexColor,
+  MAX_BPM,
+  MIN_BPM,
+  type TokenValidation,
+  tokenValidationSchema,
+  type UpdateWidgetBody,
+  updateWidgetBodySchema,
+  type Widget,
+  type WidgetConfiguration,
+  widgetConfigurationSchema,
+  widgetListResponseSchema,
+  widgetNameSchema,
+  widgetResponseSchema,
+  widgetSchema,
+} from "./schema.js";
+export { missingScopes, SCOPES, type Scope, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "./scopes.js";
+export { checkToken, type TokenStatus } from "./token-status.js";
+export { DEFAULT_API_URL, DEFAULT_OAUTH_URL, normalizeBaseUrl, TOKEN_SETTINGS_URL, widgetViewUrl } from "./urls.js";
+export {
+  configurationJsonSchema,
+  parseConfigurationJson,
+  validateConfiguration,
+  validateJsonConfiguration,
+  validateWidgetId,
+  validateWidgetName,
+} from "./validate.js";

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { invalidInput } from "./errors.js";
+import { BASIC_BPM_META_ID } from "./meta.js";
+import { basicBpmConfigurationSchema } from "./schema.js";
+
+/** a named starting configuration; the id is stable, the label is for people */
+export interface WidgetPreset {
+  id: string;
+  label: string;
+  description: string;
+  metaId: string;
+  configuration: Record<string, unknown>;
+}
+
+/** the preset used when none is chosen */
+export const DEFAULT_PRESET_ID = "classic";
+
+const BUILT_IN_PRESETS: readonly WidgetPreset[] = [
+  {
+    id: "classic",
+    label: "Classic heart",
+    description: "Your heart rate next to a beating red heart.",
+    metaId: BASIC_BPM_META_ID,
+    configuration: { heartEnabled: true, heartColor: "#FF3355FF" },
+  },
+  {
+    id: "minimal",
+    label: "Minimal number",
+    description: "Just the number, no heart.",
+    metaId: BASIC_BPM_META_ID,
+    configuration: { heartEnabled: false },
+  },
+  {
+    id: "zones",
+    label: "Heart-rate zones",
+    description: "The heart changes colour from calm blue to peak red as your heart rate climbs.",
+    metaId: BASIC_BPM_META_ID,
+    configuration: {
+      heartEnabled: true,
+      heartColor: "#FF3355FF",
+      ranges: [
+        { from: 0, to: 99, color: "#3FA9F5FF" },
+        { from: 100, to: 139, color: "#7AC943FF" },
+        { from: 140, to: 169, color: "#FFB000FF" },
+        { from: 170, to: 300, color: "#FF1D25FF" },
+      ],
+    },
+  },
+];
+
+/** a user-defined preset (for example from an app's settings) */
+export const widgetPresetSchema = z.object({
+  id: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: "must be lowercase letters, digits and dashes (up to 40)" }),
+  label: z.string().trim().min(1, { error: "must not be empty" }),
+  description: z.string().default(""),
+  metaId: z.literal(BASIC_BPM_META_ID).default(BASIC_BPM_META_ID),
+  configuration: basicBpmConfigurationSchema,
+});
+
+/** the built-in presets followed by any extra ones; an extra preset with a built-in id replaces it */
+export function listPresets(extra: readonly WidgetPreset[] = []): WidgetPreset[] {
+  const byId = new Map<string, WidgetPreset>();
+  for (const preset of [...BUILT_IN_PRESETS, ...extra]) byId.set(preset.id, structuredClone(preset));
+  return [...byId.values()];
+}
+
+/** the preset with this id; an invalid_input error on field "preset" lists the valid ids otherwise */
+export function getPreset(id: string, extra: readonly WidgetPreset[] = []): WidgetPreset {
+  const presets = listPresets(extra);
+  const preset = presets.find((candidate) => candidate.id === id);
+  if (!preset) {
+    const ids = presets.map((candidate) => candidate.id).join(", ");
+    throw invalidInput("preset", `"${id}" is not a preset. Choose one of: ${ids}.`);
+  }
+  return preset;
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+
+/** bpm bounds a heart-rate range must stay within */
+export const MIN_BPM = 0;
+/** bpm bounds a heart-rate range must stay within */
+export const MAX_BPM = 300;
+
+const HEX_COLOR = /^#[0-9A-Fa-f]{8}$/;
+
+/** true for a colour in Pulsoid's `#RRGGBBAA` form */
+export function isHexColor(value: unknown): value is string {
+  return typeof value === "string" && HEX_COLOR.test(value);
+}
+
+/** a colour as Pulsoid stores it: `#RRGGBBAA` */
+export const hexColorSchema = z.string().regex(HEX_COLOR, {
+  error: "must be a colour like #FF3355FF (#RRGGBBAA: red, green, blue, alpha in hex)",
+});
+
+/** a bpm bound of a range */
+const bpmSchema = z
+  .number({ error: "must be a number of beats per minute" })
+  .finite({ error: "must be a finite number" })
+  .min(MIN_BPM, { error: `must be at least ${MIN_BPM} bpm` })
+  .max(MAX_BPM, { error: `must be at most ${MAX_BPM} bpm` });
+
+/** a heart-rate range shown in one colour */
+export const heartRateRangeSchema = z
+  .looseObject({ from: bpmSchema, to: bpmSchema, color: hexColorSchema })
+  .refine((range) => range.from <= range.to, { error: "must have from <= to (the lower bpm bound first)" });
+/** a heart-rate range shown in one colour */
+export type HeartRateRange = z.infer<typeof heartRateRangeSchema>;
+
+/** a JSON value (what a configuration may hold) */
+const jsonValue = z.json({ error: "must be plain JSON (text, numbers, booleans, lists, objects)" });
+
+/** any widget's configuration: a JSON object whose schema depends on the widget type */
+export const widgetConfigurationSchema = z.record(z.string(), jsonValue, { error: "must be a JSON object" });
+/** any widget's configuration */
+export type WidgetConfiguration = z.infer<typeof widgetConfigurationSchema>;
+
+/** the basic BPM widget's configuration: known keys typed, unknown keys kept */
+export const basicBpmConfigurationSchema = z.looseObject(
+  {
+    heartEnabled: z.boolean({ error: "must be true or false" }).optional(),
+    heartColor: hexColorSchema.optional(),
+    ranges: z.array(heartRateRangeSchema, { error: "must be a list of {from, to, color}" }).optional(),
+    font: z.string({ error: "must be a font name" }).min(1, { error: "must not be empty" }).optional(),
+  },
+  { error: "must be a JSON object" },
+);
+/** the basic BPM widget's configuration */
+export type BasicBpmConfiguration = z.infer<typeof basicBpmConfigurationSchema>;
+
+/** a widget name as PulseKit accepts it */
+export const widgetNameSchema = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, { error: "must not be empty" })
+  .max(100, { error: "must be at most 100 characters" })
+  .refine((name) => !/\p{Cc}/u.test(name), { error: "must not contain control characters" });
+
+/** a widget as Pulsoid returns it */
+export const widgetSchema = z.looseObject({
+  id: z.string().min(1),
+  meta_id: z.string(),
+  name: z.string(),
+  configuration: z.record(z.string(), z.unknown()),
+});
+/** a widget as Pulsoid returns it */
+export type Widget = z.infer<typeof widgetSchema>;
+
+/** the body of POST /api/v1/widgets */
+export const createWidgetBodySchema = z.strictObject({
+  configuration: widgetConfigurationSchema,
+  name: widgetNameSchema,
+  meta_id: z.string().min(1),
+});
+/** the body of POST /api/v1/widgets */
+export type CreateWidgetBody = z.infer<typeof createWidgetBodySchema>;
+
+/** the body of POST /api/v1/widgets/{id} */
+export const updateWidgetBodySchema = z.strictObject({ configuration: widgetConfigurationSchema });
+/** the body of POST /api/v1/widgets/{id} */
+export type UpdateWidgetBody = z.infer<typeof updateWidgetBodySchema>;
+
+/** `{"widget": Widget}` */
+export const widgetResponseSchema = z.object({ widget: widgetSchema });
+
+/** `{"widgets": [...]}`, or a bare array (the docs say both) */
+export const widgetListResponseSchema = z
+  .union([z.object({ widgets: z.array(widgetSchema) }), z.array(widgetSchema)])
+  .transform((value) => (Array.isArray(value) ? value : value.widgets));
+
+const scopesSchema = z
+  .union([z.array(z.string()), z.string()])
+  .transform((value) => (Array.isArray(value) ? value : value.split(/[\s,]+/).filter(Boolean)));
+
+/** GET /api/v1/token/validate; the token itself, if echoed, is dropped */
+export const tokenValidationSchema = z
+  .object({
+    client_id: z.string(),
+    expires_in: z.number(),
+    profile_id: z.string().nullable().optional().default(null),
+    scopes: scopesSchema,
+  })
+  .transform(({ client_id, expires_in, profile_id, scopes }) => ({ client_id, expires_in, profile_id, scopes }));
+/** what Pulsoid says about a token */
+export type TokenValidation = z.infer<typeof tokenValidationSchema>;
+
+/** Pulsoid's error body; `error_code` documented as a number, shown as a string */
+export const errorBodySchema = z.object({
+  error_code: z.union([z.number(), z.string()]).transform(String),
+  error_message: z.string().optional(),
+});
+/** Pulsoid's error body */
+export type ErrorBody = z.infer<typeof errorBodySchema>;

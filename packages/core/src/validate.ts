@@ -1,0 +1,90 @@
+import { type ZodType, z } from "zod";
+import { invalidInput, PulsoidError } from "./errors.js";
+import { BASIC_BPM_META_ID } from "./meta.js";
+import { basicBpmConfigurationSchema, widgetConfigurationSchema, widgetNameSchema } from "./schema.js";
+
+function fieldName(root: string, path: readonly PropertyKey[]): string {
+  return path.reduce<string>(
+    (name, key) => (typeof key === "number" ? `${name}[${key}]` : `${name}.${String(key)}`),
+    root,
+  );
+}
+
+/** parses with a schema; the first problem becomes an invalid_input error naming the field and the rule */
+export function parseInput<T>(schema: ZodType<T>, value: unknown, root: string): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const field = fieldName(root, issue?.path ?? []);
+  return fail(field, friendlyRule(issue));
+}
+
+/** zod's own wording turned into a rule a person can follow */
+function friendlyRule(issue: z.core.$ZodIssue | undefined): string {
+  if (!issue) return "is not valid";
+  if (issue.code === "invalid_union")
+    return "must be plain JSON (text, a number, true/false, null, a list or an object)";
+  const expected = /^Invalid input: expected (\w+), received (\w+)$/.exec(issue.message);
+  if (expected) return `must be ${article(expected[1] ?? "")} (got ${expected[2]})`;
+  if (issue.code === "unrecognized_keys") return `has unexpected keys: ${issue.keys.join(", ")}`;
+  return issue.message;
+}
+
+function article(type: string): string {
+  const words: Record<string, string> = { record: "an object", object: "an object", array: "a list" };
+  return words[type] ?? `a ${type}`;
+}
+
+function fail(field: string, rule: string): never {
+  throw invalidInput(field, `${rule}. Fix ${field} and try again.`);
+}
+
+/** a trimmed widget name, or an invalid_input error on field "name" */
+export function validateWidgetName(name: unknown): string {
+  return parseInput(widgetNameSchema, name, "name");
+}
+
+/** any widget type's configuration: a JSON object */
+export function validateJsonConfiguration(configuration: unknown): Record<string, unknown> {
+  return parseInput(widgetConfigurationSchema, configuration, "configuration");
+}
+
+/** a configuration checked against its widget type's schema; unknown keys are kept */
+export function validateConfiguration(
+  configuration: unknown,
+  metaId: string = BASIC_BPM_META_ID,
+): Record<string, unknown> {
+  const generic = validateJsonConfiguration(configuration);
+  if (metaId !== BASIC_BPM_META_ID) return generic;
+  return parseInput(basicBpmConfigurationSchema, generic, "configuration");
+}
+
+/** a configuration from JSON text (a file, an editor, a flag), validated */
+export function parseConfigurationJson(text: string, metaId?: string): Record<string, unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof SyntaxError ? error.message : "it could not be read";
+    throw new PulsoidError("invalid_input", `configuration is not valid JSON: ${reason}. Fix the JSON and try again.`, {
+      field: "configuration",
+    });
+  }
+  return validateConfiguration(value, metaId);
+}
+
+/** a widget id as it may appear in a URL path */
+export function validateWidgetId(id: unknown): string {
+  if (typeof id !== "string" || !/^[A-Za-z0-9_-]{1,100}$/.test(id)) {
+    return fail("id", "must be a widget id like a9b9768c-b907-40b7-9530-ae515d8df6b0 (see the widget list)");
+  }
+  return id;
+}
+
+/** JSON Schema of the basic BPM configuration, for editors that validate as you type */
+export function configurationJsonSchema(): Record<string, unknown> {
+  return z.toJSONSchema(basicBpmConfigurationSchema, { io: "input", unrepresentable: "any" }) as Record<
+    string,
+    unknown
+  >;
+}
