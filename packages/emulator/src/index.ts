@@ -1,1 +1,15 @@
-export {};
+export type { EmulatorConfig } from "./config.js";
+export { defaultConfig } from "./config.js";
+export type { ErrorBody } from "./errors.js";
+export { DOCUMENTED_ERRORS, EMULATOR_ERRORS } from "./errors.js";
+export type { FaultSpec, PendingFault } from "./faults.js";
+export type { EmulatorHooks } from "./hooks-client.js";
+export { emulatorHooks, seedToken } from "./hooks-client.js";
+export type { LoggedRequest } from "./request-log.js";
+export type { Scope } from "./scopes.js";
+export { ALL_SCOPES, BASIC_BPM_META_ID } from "./scopes.js";
+export type { Emulator, EmulatorOptions, WidgetSeed } from "./server.js";
+export { startEmulator } from "./server.js";
+export type { TokenSeed } from "./state.js";
+export { DEFAULT_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS } from "./state.js";
+export type { StoredToken, StoredWidget } from "./store.js";

@@ -1,0 +1,59 @@
+import type { EmulatorConfig } from "./config.js";
+import type { FaultSpec, PendingFault } from "./faults.js";
+import type { LoggedRequest } from "./request-log.js";
+import type { WidgetSeed } from "./server.js";
+import type { TokenSeed } from "./state.js";
+import type { StoredWidget } from "./store.js";
+
+/** the test hooks of an emulator reached over HTTP, for one running in another process */
+export interface EmulatorHooks {
+  seedToken(seed: TokenSeed): Promise<string>;
+  seedWidgets(widgets: WidgetSeed[]): Promise<StoredWidget[]>;
+  widgets(): Promise<StoredWidget[]>;
+  requests(): Promise<LoggedRequest[]>;
+  addFault(spec: FaultSpec): Promise<PendingFault>;
+  clearFaults(): Promise<void>;
+  configure(update: Partial<EmulatorConfig>): Promise<EmulatorConfig>;
+  approveDevice(userCode: string): Promise<void>;
+  denyDevice(userCode: string): Promise<void>;
+  reset(): Promise<void>;
+}
+
+/** a client for the /__emulator hooks of the emulator at `url` */
+export function emulatorHooks(url: string): EmulatorHooks {
+  const base = url.replace(/\/+$/, "");
+  async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const response = await fetch(`${base}/__emulator${path}`, {
+      method,
+      ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator hook ${method} ${path} answered ${response.status}: ${text}`);
+    return JSON.parse(text) as T;
+  }
+  return {
+    seedToken: async (seed) => (await call<{ token: string }>("POST", "/tokens", seed)).token,
+    seedWidgets: async (widgets) => (await call<{ widgets: StoredWidget[] }>("POST", "/widgets", { widgets })).widgets,
+    widgets: async () => (await call<{ widgets: StoredWidget[] }>("GET", "/widgets")).widgets,
+    requests: () => call<LoggedRequest[]>("GET", "/requests"),
+    addFault: async (spec) => (await call<{ fault: PendingFault }>("POST", "/faults", spec)).fault,
+    clearFaults: async () => {
+      await call("DELETE", "/faults");
+    },
+    configure: (update) => call<EmulatorConfig>("POST", "/config", update),
+    approveDevice: async (userCode) => {
+      await call("POST", `/devices/${encodeURIComponent(userCode)}/approve`, {});
+    },
+    denyDevice: async (userCode) => {
+      await call("POST", `/devices/${encodeURIComponent(userCode)}/deny`, {});
+    },
+    reset: async () => {
+      await call("POST", "/reset", {});
+    },
+  };
+}
+
+/** seeds a token with the given scopes on the emulator at `url` and returns its value */
+export function seedToken(url: string, scopes: string[], seed: Omit<TokenSeed, "scopes"> = {}): Promise<string> {
+  return emulatorHooks(url).seedToken({ ...seed, scopes });
+}

@@ -1,0 +1,71 @@
+/** one request the emulator received, as `GET /__emulator/requests` lists it */
+export interface LoggedRequest {
+  method: string;
+  /** path without the query string */
+  path: string;
+  /** the status answered; null when the connection was reset or left hanging */
+  status: number | null;
+  /** parsed JSON or form body (token values redacted), or the raw text */
+  body?: unknown;
+  /** query parameters (token values redacted) */
+  query?: Record<string, string>;
+}
+
+const secretKeys = new Set(["token", "access_token", "refresh_token", "client_secret"]);
+const redacted = "[redacted]";
+
+function redactRecord(record: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(record).map(([key, value]) => [key, secretKeys.has(key) ? redacted : value]),
+  );
+}
+
+/** turns a raw request body into what the log shows, with secrets redacted */
+export function describeBody(contentType: string | undefined, raw: string): unknown {
+  if (raw.length === 0) return undefined;
+  const type = (contentType ?? "").toLowerCase();
+  if (type.includes("application/x-www-form-urlencoded")) {
+    return redactRecord(Object.fromEntries(new URLSearchParams(raw)));
+  }
+  if (type.includes("json")) {
+    try {
+      const parsed: unknown = JSON.parse(raw);
+      if (typeof parsed === "object" && parsed !== null && !Array.isArray(parsed)) {
+        return redactRecord(parsed as Record<string, unknown>);
+      }
+      return parsed;
+    } catch {
+      return raw;
+    }
+  }
+  return raw;
+}
+
+/** turns query parameters into what the log shows, with secrets redacted; undefined when there are none */
+export function describeQuery(search: URLSearchParams): Record<string, string> | undefined {
+  const entries = [...search.entries()];
+  if (entries.length === 0) return undefined;
+  return redactRecord(Object.fromEntries(entries)) as Record<string, string>;
+}
+
+/** requests in arrival order */
+export interface RequestLog {
+  add(entry: LoggedRequest): LoggedRequest;
+  list(): LoggedRequest[];
+  clear(): void;
+}
+
+/** creates an empty request log */
+export function createRequestLog(): RequestLog {
+  const entries: LoggedRequest[] = [];
+  return {
+    add(entry) {
+      entries.push(entry);
+      return entry;
+    },
+    list: () => entries.map((entry) => ({ ...entry })),
+    clear() {
+      entries.length = 0;
+    },
+  };
+}

@@ -1,0 +1,100 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { createApp } from "./app.js";
+import { applyConfigUpdate, type EmulatorConfig } from "./config.js";
+import { type FaultSpec, type PendingFault, parseFaultSpec } from "./faults.js";
+import { parseWidgetSeeds } from "./hooks.js";
+import type { LoggedRequest } from "./request-log.js";
+import { ALL_SCOPES } from "./scopes.js";
+import { createState, issueToken, resetState, type TokenSeed } from "./state.js";
+import type { StoredWidget } from "./store.js";
+
+/** where and how to start an emulator */
+export interface EmulatorOptions {
+  /** port to listen on; 0 (the default) picks a free one */
+  port?: number;
+  /** address to listen on (default 127.0.0.1) */
+  host?: string;
+  /** JSON file that keeps widgets and tokens across restarts; in memory only when omitted */
+  dataFile?: string;
+}
+
+/** a widget to seed; the id is generated when omitted */
+export type WidgetSeed = Omit<StoredWidget, "id"> & { id?: string };
+
+/** a running emulator and in-process shortcuts to its test hooks */
+export interface Emulator {
+  /** base URL of both the API and the OAuth paths, without a trailing slash */
+  url: string;
+  port: number;
+  /** stops the server, hung connections included */
+  close(): Promise<void>;
+  /** stores a token (every documented scope unless told otherwise) and returns its value */
+  seedToken(seed?: Partial<TokenSeed>): string;
+  /** stores widgets as they are, any meta id allowed */
+  seedWidgets(widgets: WidgetSeed[]): StoredWidget[];
+  /** every stored widget in creation order */
+  widgets(): StoredWidget[];
+  /** every non-hook request so far, in arrival order */
+  requests(): LoggedRequest[];
+  /** makes the next matching requests misbehave */
+  addFault(spec: FaultSpec): PendingFault;
+  /** changes part of the config and returns all of it */
+  configure(update: Partial<EmulatorConfig>): EmulatorConfig;
+  /** empties widgets, tokens, faults, device codes and the log, and restores the default config */
+  reset(): void;
+}
+
+function displayHost(host: string): string {
+  if (host === "0.0.0.0") return "127.0.0.1";
+  if (host === "::") return "[::1]";
+  return host.includes(":") ? `[${host}]` : host;
+}
+
+/** starts an emulator and resolves once it is listening */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const state = createState(options.dataFile);
+  const app = createApp(state);
+  const host = options.host ?? "127.0.0.1";
+  const server = await new Promise<Server>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, port: options.port ?? 0, hostname: host }, () =>
+      resolve(started as Server),
+    );
+    started.once("error", reject);
+  });
+  const port = (server.address() as AddressInfo).port;
+  let closing: Promise<void> | undefined;
+
+  return {
+    url: `http://${displayHost(host)}:${port}`,
+    port,
+    close() {
+      closing ??= new Promise<void>((resolve, reject) => {
+        server.close((error) => (error ? reject(error) : resolve()));
+        server.closeAllConnections();
+      });
+      return closing;
+    },
+    seedToken: (seed = {}) => issueToken(state, { ...seed, scopes: seed.scopes ?? [...ALL_SCOPES] }),
+    seedWidgets(widgets) {
+      const parsed = parseWidgetSeeds({ widgets });
+      if ("problem" in parsed) throw new Error(`cannot seed widgets: ${parsed.problem}`);
+      return parsed.widgets.map((widget) => state.store.addWidget(widget));
+    },
+    widgets: () => state.store.widgets(),
+    requests: () => state.log.list(),
+    addFault(spec) {
+      const parsed = parseFaultSpec(spec);
+      if ("problem" in parsed) throw new Error(`cannot add the fault: ${parsed.problem}`);
+      return state.faults.add(parsed.spec);
+    },
+    configure(update) {
+      const parsed = applyConfigUpdate(state.config, update);
+      if ("problem" in parsed) throw new Error(`cannot change the config: ${parsed.problem}`);
+      state.config = parsed.config;
+      return { ...state.config };
+    },
+    reset: () => resetState(state),
+  };
+}

@@ -1,0 +1,87 @@
+import { randomUUID } from "node:crypto";
+import type { HttpBindings } from "@hono/node-server";
+import { defaultConfig, type EmulatorConfig } from "./config.js";
+import { createDeviceRegistry, type DeviceRegistry } from "./devices.js";
+import { createFaultQueue, type FaultQueue } from "./faults.js";
+import { createRequestLog, type LoggedRequest, type RequestLog } from "./request-log.js";
+import { createStore, type Store, type StoredToken } from "./store.js";
+
+/** everything one emulator instance knows */
+export interface EmulatorState {
+  store: Store;
+  devices: DeviceRegistry;
+  faults: FaultQueue;
+  log: RequestLog;
+  config: EmulatorConfig;
+  /** the one user profile every token of this emulator belongs to */
+  profileId: string;
+  /** arrival times (epoch ms) of recent API requests, for the optional rate limit */
+  recentApiRequests: number[];
+}
+
+/** Hono environment shared by every route */
+export interface AppEnv {
+  Bindings: HttpBindings;
+  Variables: {
+    rawBody: string;
+    logEntry: LoggedRequest | undefined;
+    token: StoredToken;
+    /** set when the connection was reset or left hanging, so the log records no status */
+    unanswered: boolean;
+  };
+}
+
+/** creates the state of a fresh emulator, loading widgets and tokens from the data file when given */
+export function createState(dataFile?: string): EmulatorState {
+  return {
+    store: createStore(dataFile),
+    devices: createDeviceRegistry(),
+    faults: createFaultQueue(),
+    log: createRequestLog(),
+    config: defaultConfig(),
+    profileId: randomUUID(),
+    recentApiRequests: [],
+  };
+}
+
+/** empties widgets, tokens, faults, device codes and the log, and restores the default config */
+export function resetState(state: EmulatorState): void {
+  state.store.clear();
+  state.devices.clear();
+  state.faults.clear();
+  state.log.clear();
+  state.config = defaultConfig();
+  state.recentApiRequests = [];
+}
+
+/** a year, the lifetime of tokens the emulator issues unless told otherwise */
+export const DEFAULT_TOKEN_LIFETIME_SECONDS = 365 * 24 * 60 * 60;
+
+/** what a new token needs; everything but the scopes has a default */
+export interface TokenSeed {
+  /** the token value; a UUID is generated when omitted */
+  token?: string;
+  scopes: string[];
+  /** seconds until it expires (default a year) */
+  expiresIn?: number;
+  /** create it already expired */
+  expired?: boolean;
+  clientId?: string;
+}
+
+/** the client id of tokens seeded without one */
+export const DEFAULT_CLIENT_ID = "pulsekit-emulator";
+
+/** stores a new token and returns its value */
+export function issueToken(state: EmulatorState, seed: TokenSeed): string {
+  const lifetime = seed.expiresIn ?? DEFAULT_TOKEN_LIFETIME_SECONDS;
+  const record: StoredToken = {
+    token: seed.token ?? randomUUID(),
+    scopes: [...seed.scopes],
+    clientId: seed.clientId ?? DEFAULT_CLIENT_ID,
+    profileId: state.profileId,
+    expiresAt: seed.expired ? Date.now() - 1000 : Date.now() + lifetime * 1000,
+  };
+  state.store.addToken(record);
+  return record.token;
+}
