@@ -117,7 +117,9 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     ...(options.fetch ? { fetch: options.fetch } : {}),
     ...(options.onRequest ? { onRequest: options.onRequest } : {}),
     ...(rateLimit
-      ? { throttle: pThrottle({ limit: rateLimit.limit, interval: rateLimit.intervalMs })(async () => {}) }
+      ? {
+          throttle: pThrottle({ limit: rateLimit.limit, interval: rateLimit.intervalMs, strict: true })(async () => {}),
+        }
       : {}),
   };
 
@@ -202,7 +204,9 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
           throw error.with({ mayHaveCreated: true, retryable: false });
         }
         if (created) return created;
-        // pulsoid did not store it, so a retry cannot duplicate it
+        // after a timeout pulsoid may still be working on the request, so a retry could duplicate it
+        if (error.kind === "timeout") throw error.with({ mayHaveCreated: true, retryable: false });
+        // pulsoid answered or dropped the connection without storing it: a retry cannot duplicate it
         throw error;
       }
     });

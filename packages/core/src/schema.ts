@@ -13,9 +13,8 @@ export function isHexColor(value: unknown): value is string {
 }
 
 /** a colour as Pulsoid stores it: `#RRGGBBAA` */
-export const hexColorSchema = z.string().regex(HEX_COLOR, {
-  error: "must be a colour like #FF3355FF (#RRGGBBAA: red, green, blue, alpha in hex)",
-});
+const COLOR_RULE = "must be a colour like #FF3355FF (#RRGGBBAA: red, green, blue, alpha in hex)";
+export const hexColorSchema = z.string({ error: COLOR_RULE }).regex(HEX_COLOR, { error: COLOR_RULE });
 
 /** a bpm bound of a range */
 const bpmSchema = z
