@@ -1,0 +1,56 @@
+#!/usr/bin/env node
+// builds the plugin: bundles bin/plugin.js (self-contained, no node_modules at run time) and the
+// property inspector script, validates the manifest and packs dist/dev.pulsekit.widgets.streamDeckPlugin
+import { spawnSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { build } from "esbuild";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const pluginDir = join(root, "dev.pulsekit.widgets.sdPlugin");
+const distDir = join(root, "dist");
+
+await build({
+  entryPoints: [join(root, "src/plugin.ts")],
+  outfile: join(pluginDir, "bin/plugin.js"),
+  bundle: true,
+  platform: "node",
+  target: "node20",
+  format: "esm",
+  // ws and other CommonJS dependencies call require(); an ESM bundle has none of its own
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
+  minify: true,
+  keepNames: true,
+  sourcemap: "linked",
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+await build({
+  entryPoints: [join(root, "src/inspector/create-widget.ts")],
+  outfile: join(pluginDir, "ui/create-widget.js"),
+  bundle: true,
+  platform: "browser",
+  target: "chrome120",
+  format: "iife",
+  minify: true,
+  legalComments: "none",
+  logLevel: "warning",
+});
+
+/** runs the Stream Deck CLI offline; exits on failure */
+function streamdeck(args) {
+  const cli = join(root, "node_modules/@elgato/cli/bin/streamdeck.mjs");
+  const result = spawnSync(process.execPath, [cli, ...args, "--no-update-check"], { stdio: "inherit", cwd: root });
+  if (result.status !== 0) {
+    process.stderr.write(`streamdeck ${args[0]} failed (exit ${result.status})\n`);
+    process.exit(result.status ?? 1);
+  }
+}
+
+streamdeck(["validate", pluginDir]);
+mkdirSync(distDir, { recursive: true });
+streamdeck(["pack", "-f", "-o", distDir, pluginDir]);

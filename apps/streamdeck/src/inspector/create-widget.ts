@@ -1,0 +1,214 @@
+// the property inspector of the "Create Widget" key: runs in the app's browser, talks to the app over its socket
+import { DEFAULT_PRESET_ID, getPreset, listPresets } from "@pulsekit/core";
+import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
+import { checkField, NAME_PLACEHOLDER } from "./form-rules.js";
+
+type Json = Record<string, unknown>;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+let socket: WebSocket | undefined;
+let uuid = "";
+let actionUuid = "";
+let settings: Json = {};
+let globalSettings: Json | undefined;
+
+function send(message: Json): void {
+  socket?.send(JSON.stringify(message));
+}
+
+function ask(request: InspectorRequest): void {
+  send({ event: "sendToPlugin", action: actionUuid, context: uuid, payload: request });
+}
+
+function showError(field: string, message: string): void {
+  const input = document.getElementById(field);
+  input?.setAttribute("aria-invalid", message ? "true" : "false");
+  $(`${field}-error`).textContent = message;
+}
+
+function saveSettings(change: Json): void {
+  const next: Json = { ...settings, ...change };
+  for (const [key, value] of Object.entries(change)) if (value === undefined) delete next[key];
+  settings = next;
+  send({ event: "setSettings", context: uuid, payload: settings });
+}
+
+function presetOf(current: Json) {
+  try {
+    return getPreset(typeof current.preset === "string" ? current.preset : DEFAULT_PRESET_ID);
+  } catch {
+    return getPreset(DEFAULT_PRESET_ID);
+  }
+}
+
+/** puts the settings into the fields, leaving alone the one the user is typing in */
+function render(): void {
+  const preset = presetOf(settings);
+  const active = document.activeElement;
+  const set = (id: string, apply: (el: HTMLInputElement) => void) => {
+    const el = $<HTMLInputElement>(id);
+    if (el !== active) apply(el);
+  };
+  set("preset", (el) => {
+    el.value = preset.id;
+  });
+  $("preset-description").textContent = preset.description;
+  set("name", (el) => {
+    el.value = typeof settings.name === "string" ? settings.name : "";
+  });
+  const heartEnabled = settings.heartEnabled ?? preset.configuration.heartEnabled ?? true;
+  set("heartEnabled", (el) => {
+    el.checked = heartEnabled === true;
+  });
+  const heartColor = settings.heartColor ?? "";
+  set("heartColor", (el) => {
+    el.value = String(heartColor);
+    el.placeholder = String(preset.configuration.heartColor ?? "#FF3355FF");
+  });
+  renderSwatch();
+  set("configuration", (el) => {
+    el.value = settings.configuration ? JSON.stringify(settings.configuration) : "";
+  });
+  const url = typeof settings.lastWidgetUrl === "string" ? settings.lastWidgetUrl : "";
+  const name = typeof settings.lastWidgetName === "string" ? settings.lastWidgetName : "";
+  $("last-widget").textContent = url
+    ? `${name || "Widget"}: ${url} (OBS browser source)`
+    : "None yet: press the key to create one.";
+  $<HTMLButtonElement>("open-last").disabled = !url;
+}
+
+function renderSwatch(): void {
+  const input = $<HTMLInputElement>("heartColor");
+  const value = input.value.trim() || input.placeholder;
+  const color = /^#[0-9a-fA-F]{8}$/.test(value) ? value : "transparent";
+  $("heartColor-swatch").style.background = color;
+}
+
+function onField(field: string, input: string | boolean): void {
+  const result = checkField(field, input);
+  if (!result.ok) {
+    showError(field, result.error);
+    return;
+  }
+  showError(field, "");
+  if (field === "preset") {
+    // a new preset brings its own heart: drop the old overrides
+    saveSettings({ preset: result.value, heartEnabled: undefined, heartColor: undefined });
+    render();
+    return;
+  }
+  saveSettings({ [field]: result.value });
+  if (field === "heartColor") renderSwatch();
+}
+
+function onPluginMessage(message: PluginMessage): void {
+  switch (message.type) {
+    case "status": {
+      $("status").textContent = message.headline;
+      $("status-detail").textContent = message.detail;
+      const signedIn = message.state !== "signed_out";
+      $<HTMLButtonElement>("sign-out").disabled = !signedIn;
+      if (message.state === "signed_in") $("device-code").hidden = true;
+      return;
+    }
+    case "signIn":
+      $("sign-in-error").textContent = "";
+      if (message.state === "starting") {
+        $("status").textContent = "Starting sign-in…";
+      } else if (message.state === "awaiting_approval") {
+        $("device-code").hidden = false;
+        $("user-code").textContent = message.userCode;
+        $("verification-uri").textContent = `If no page opened, go to ${message.verificationUri}`;
+        $("status").textContent = "Waiting for you to approve in the browser…";
+      } else {
+        $("device-code").hidden = true;
+        $("sign-in-error").textContent = message.detail;
+      }
+      return;
+    case "pressResult":
+      $("press-result").textContent = message.detail;
+      return;
+  }
+}
+
+function onMessage(data: string): void {
+  const message = JSON.parse(data) as { event?: string; payload?: Json };
+  switch (message.event) {
+    case "didReceiveSettings":
+      settings = (message.payload?.settings as Json) ?? {};
+      render();
+      return;
+    case "didReceiveGlobalSettings":
+      globalSettings = (message.payload?.settings as Json) ?? {};
+      return;
+    case "sendToPropertyInspector":
+      if (message.payload && typeof message.payload.type === "string")
+        onPluginMessage(message.payload as PluginMessage);
+      return;
+  }
+}
+
+function wireFields(): void {
+  const presetSelect = $<HTMLSelectElement>("preset");
+  for (const preset of listPresets()) presetSelect.add(new Option(preset.label, preset.id));
+  presetSelect.addEventListener("change", () => onField("preset", presetSelect.value));
+  $<HTMLInputElement>("name").placeholder = NAME_PLACEHOLDER;
+  for (const id of ["name", "heartColor", "configuration"]) {
+    const el = $<HTMLInputElement>(id);
+    el.addEventListener("input", () => onField(id, el.value));
+  }
+  const heart = $<HTMLInputElement>("heartEnabled");
+  heart.addEventListener("change", () => onField("heartEnabled", heart.checked));
+
+  $("sign-in").addEventListener("click", () => ask({ type: "signIn" }));
+  $("cancel-sign-in").addEventListener("click", () => {
+    $("device-code").hidden = true;
+    ask({ type: "cancelSignIn" });
+  });
+  $("sign-out").addEventListener("click", () => {
+    $("device-code").hidden = true;
+    ask({ type: "signOut" });
+  });
+  $("save-token").addEventListener("click", () => {
+    const input = $<HTMLInputElement>("token");
+    const result = checkField("token", input.value);
+    if (!result.ok) return showError("token", result.error);
+    if (!globalSettings) {
+      return showError("token", "Stream Deck has not sent the plugin's settings yet. Wait a moment and save again.");
+    }
+    showError("token", "");
+    globalSettings = { ...globalSettings, token: result.value };
+    send({ event: "setGlobalSettings", context: uuid, payload: globalSettings });
+    input.value = "";
+    $("status").textContent = "Checking the token…";
+  });
+  $("open-last").addEventListener("click", () => {
+    if (typeof settings.lastWidgetUrl === "string")
+      send({ event: "openUrl", payload: { url: settings.lastWidgetUrl } });
+  });
+}
+
+/** the entry point the Stream Deck app calls once the inspector page has loaded */
+function connectElgatoStreamDeckSocket(
+  port: string | number,
+  inspectorUuid: string,
+  registerEvent: string,
+  _info: string,
+  actionInfo: string,
+): void {
+  uuid = inspectorUuid;
+  const action = JSON.parse(actionInfo) as { action?: string; payload?: { settings?: Json } };
+  actionUuid = action.action ?? "";
+  settings = action.payload?.settings ?? {};
+  render();
+  socket = new WebSocket(`ws://127.0.0.1:${port}`);
+  socket.addEventListener("open", () => {
+    send({ event: registerEvent, uuid });
+    send({ event: "getGlobalSettings", context: uuid });
+  });
+  socket.addEventListener("message", (ev) => onMessage(String(ev.data)));
+}
+
+wireFields();
+Object.assign(window, { connectElgatoStreamDeckSocket });

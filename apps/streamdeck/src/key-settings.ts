@@ -1,0 +1,68 @@
+import {
+  DEFAULT_PRESET_ID,
+  getPreset,
+  renderWidgetName,
+  validateConfiguration,
+  validateWidgetName,
+} from "@pulsekit/core";
+
+/** what one key remembers; travels inside exported profiles, so never a token */
+export type KeySettings = {
+  preset?: string;
+  name?: string;
+  heartEnabled?: boolean;
+  heartColor?: string;
+  configuration?: Record<string, unknown>;
+  counter?: number;
+  lastWidgetId?: string;
+  lastWidgetUrl?: string;
+  lastWidgetName?: string;
+};
+
+/** the name a new key starts with; {counter} keeps repeated presses apart */
+export const DEFAULT_NAME_TEMPLATE = "Heart rate {counter}";
+
+/** the widget a press asks for */
+export type WidgetRequest = {
+  name: string;
+  configuration: Record<string, unknown>;
+  metaId: string;
+  counter: number;
+};
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** the known fields of raw per-key settings, each kept only when it has the right type */
+export function parseKeySettings(raw: unknown): KeySettings {
+  if (!isObject(raw)) return {};
+  const settings: KeySettings = {};
+  if (typeof raw.preset === "string" && raw.preset !== "") settings.preset = raw.preset;
+  if (typeof raw.name === "string") settings.name = raw.name;
+  if (typeof raw.heartEnabled === "boolean") settings.heartEnabled = raw.heartEnabled;
+  if (typeof raw.heartColor === "string" && raw.heartColor !== "") settings.heartColor = raw.heartColor;
+  if (isObject(raw.configuration)) settings.configuration = raw.configuration;
+  if (typeof raw.counter === "number" && Number.isInteger(raw.counter) && raw.counter >= 0)
+    settings.counter = raw.counter;
+  if (typeof raw.lastWidgetId === "string") settings.lastWidgetId = raw.lastWidgetId;
+  if (typeof raw.lastWidgetUrl === "string") settings.lastWidgetUrl = raw.lastWidgetUrl;
+  if (typeof raw.lastWidgetName === "string") settings.lastWidgetName = raw.lastWidgetName;
+  return settings;
+}
+
+/** the configuration a key asks for: its preset, then its overrides, then the heart fields; validated */
+export function keyConfiguration(settings: KeySettings): { configuration: Record<string, unknown>; metaId: string } {
+  const preset = getPreset(settings.preset ?? DEFAULT_PRESET_ID);
+  const configuration: Record<string, unknown> = { ...preset.configuration, ...settings.configuration };
+  if (settings.heartEnabled !== undefined) configuration.heartEnabled = settings.heartEnabled;
+  if (settings.heartColor !== undefined) configuration.heartColor = settings.heartColor;
+  return { configuration: validateConfiguration(configuration, preset.metaId), metaId: preset.metaId };
+}
+
+/** the widget the next press creates; throws PulsoidError invalid_input naming the bad field */
+export function widgetRequestFor(settings: KeySettings, now: Date): WidgetRequest {
+  const counter = (settings.counter ?? 0) + 1;
+  const template = settings.name?.trim() ? settings.name : DEFAULT_NAME_TEMPLATE;
+  const name = validateWidgetName(renderWidgetName(template, { counter, now }));
+  return { name, counter, ...keyConfiguration(settings) };
+}

@@ -1,0 +1,30 @@
+import { isPulsoidError } from "@pulsekit/core";
+import { NotSignedInError } from "./not-signed-in-error.js";
+import { StepTimeoutError } from "./with-timeout.js";
+
+/** the title a key shows while its press runs */
+export const PROGRESS_TITLES = ["Creating", "Creating.", "Creating..", "Creating..."] as const;
+
+/** the title a key shows after a widget was created */
+export const SUCCESS_TITLE = "Created";
+
+/** the short title (fits a key) for why a press failed; the full sentence goes to the log and the inspector */
+export function titleForError(error: unknown): string {
+  if (error instanceof NotSignedInError) return "Sign in";
+  if (error instanceof StepTimeoutError) return "Retry";
+  if (!isPulsoidError(error)) return "Retry";
+  switch (error.kind) {
+    case "unauthorized":
+    case "insufficient_scope":
+      return "Sign in";
+    case "payment_required":
+      return "No plan";
+    case "network":
+    case "timeout":
+      return "Offline";
+    case "invalid_input":
+      return "Settings";
+    default:
+      return "Retry";
+  }
+}

@@ -1,0 +1,351 @@
+// plays the Stream Deck app: a WebSocket server on 127.0.0.1 that launches the plugin the way the app does,
+// answers and stores settings, and forwards between the plugin and a property inspector
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { type WebSocket, WebSocketServer } from "ws";
+
+// biome-ignore lint/suspicious/noExplicitAny: frames are whatever JSON the plugin sends
+export type Message = Record<string, any>;
+/** one message the host received, with who sent it and when */
+export type Frame = { at: number; from: "plugin" | "inspector"; message: Message };
+
+export const ACTION_UUID = "dev.pulsekit.widgets.create";
+export const DEVICE_ID = "DEVICE-1";
+
+/** the -info argument the app passes: at least one device, or the SDK drops every willAppear */
+export const REGISTRATION_INFO = {
+  application: {
+    font: ".AppleSystemUIFont",
+    language: "en",
+    platform: "mac",
+    platformVersion: "14.5.0",
+    version: "6.9.1.21520",
+  },
+  colors: {
+    buttonPressedBackgroundColor: "#303030FF",
+    buttonPressedBorderColor: "#646464FF",
+    buttonPressedTextColor: "#969696FF",
+    disabledColor: "#F7821B59",
+    highlightColor: "#F7821BFF",
+    mouseDownColor: "#CF6304FF",
+  },
+  devicePixelRatio: 2,
+  devices: [{ id: DEVICE_ID, name: "Stream Deck", size: { columns: 5, rows: 3 }, type: 0 }],
+  plugin: { uuid: "dev.pulsekit.widgets", version: "0.1.0.0" },
+};
+
+export type HostOptions = {
+  /** the installed .sdPlugin folder: the plugin's working directory */
+  pluginDir: string;
+  /** environment for the plugin process (on top of PATH and HOME) */
+  env?: Record<string, string>;
+  /** what the app has stored as the plugin's global settings */
+  globalSettings?: Message;
+  /** false: the app never answers getGlobalSettings (the SDK has no timeout for it) */
+  answerGlobalSettings?: boolean;
+};
+
+type Key = { context: string; settings: Message; column: number };
+
+/** the app, as far as one plugin can tell */
+export class StreamDeckHost {
+  readonly frames: Frame[] = [];
+  readonly pluginUUID = randomBytes(16).toString("hex").toUpperCase();
+  globalSettings: Message;
+  readonly keys = new Map<string, Key>();
+  output = "";
+  child?: ChildProcess;
+  port = 0;
+  launchedAt = 0;
+  registeredAt = 0;
+
+  readonly #server: WebSocketServer;
+  readonly #options: HostOptions;
+  #plugin?: WebSocket;
+  readonly #inspectors = new Map<string, WebSocket>();
+  readonly #waiters = new Set<() => void>();
+
+  private constructor(server: WebSocketServer, options: HostOptions) {
+    this.#server = server;
+    this.#options = options;
+    this.globalSettings = structuredClone(options.globalSettings ?? {});
+    this.port = (server.address() as AddressInfo).port;
+    server.on("connection", (socket) => this.#accept(socket));
+  }
+
+  /** starts the server and launches the plugin; resolves once the plugin registered */
+  static async start(options: HostOptions): Promise<StreamDeckHost> {
+    const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+    await once(server, "listening");
+    const host = new StreamDeckHost(server, options);
+    await host.#launch();
+    return host;
+  }
+
+  async #launch(): Promise<void> {
+    this.launchedAt = performance.now();
+    // exactly the app's command line: argv pairs, the .sdPlugin folder as working directory, no global module paths
+    const child = spawn(
+      process.execPath,
+      [
+        "--no-global-search-paths",
+        "bin/plugin.js",
+        "-port",
+        String(this.port),
+        "-pluginUUID",
+        this.pluginUUID,
+        "-registerEvent",
+        "registerPlugin",
+        "-info",
+        JSON.stringify(REGISTRATION_INFO),
+      ],
+      {
+        cwd: this.#options.pluginDir,
+        env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...this.#options.env },
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
+    this.child = child;
+    child.stdout?.on("data", (chunk) => {
+      this.output += String(chunk);
+    });
+    child.stderr?.on("data", (chunk) => {
+      this.output += String(chunk);
+    });
+    await this.waitUntil(() => this.registeredAt > 0, 15_000, "the plugin to register (read its logs/ folder)");
+  }
+
+  #accept(socket: WebSocket): void {
+    let role: "plugin" | "inspector" | undefined;
+    let inspectorContext = "";
+    socket.on("message", (data) => {
+      const message = JSON.parse(String(data)) as Message;
+      if (!role) {
+        if (message.event === "registerPlugin" && message.uuid === this.pluginUUID) {
+          role = "plugin";
+          this.#plugin = socket;
+          this.registeredAt = performance.now();
+        } else if (message.event === "registerPropertyInspector") {
+          role = "inspector";
+          inspectorContext = String(message.uuid);
+          this.#inspectors.set(inspectorContext, socket);
+          this.#toPlugin({
+            event: "propertyInspectorDidAppear",
+            action: ACTION_UUID,
+            context: inspectorContext,
+            device: DEVICE_ID,
+          });
+        }
+        this.#record(role ?? "plugin", message);
+        return;
+      }
+      this.#record(role, message);
+      if (role === "plugin") this.#fromPlugin(message);
+      else this.#fromInspector(inspectorContext, message);
+    });
+    socket.on("close", () => {
+      if (role === "inspector" && this.#inspectors.get(inspectorContext) === socket) {
+        this.#inspectors.delete(inspectorContext);
+        this.#toPlugin({
+          event: "propertyInspectorDidDisappear",
+          action: ACTION_UUID,
+          context: inspectorContext,
+          device: DEVICE_ID,
+        });
+      }
+    });
+  }
+
+  #record(from: Frame["from"], message: Message): void {
+    this.frames.push({ at: performance.now(), from, message });
+    for (const wake of this.#waiters) wake();
+  }
+
+  #send(socket: WebSocket | undefined, message: Message): void {
+    if (socket && socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  }
+
+  #toPlugin(message: Message): void {
+    this.#send(this.#plugin, message);
+  }
+
+  #settingsEvent(context: string): Message {
+    const key = this.keys.get(context);
+    return {
+      event: "didReceiveSettings",
+      action: ACTION_UUID,
+      context,
+      device: DEVICE_ID,
+      payload: {
+        controller: "Keypad",
+        coordinates: { column: key?.column ?? 0, row: 0 },
+        isInMultiAction: false,
+        settings: structuredClone(key?.settings ?? {}),
+      },
+    };
+  }
+
+  #fromPlugin(message: Message): void {
+    switch (message.event) {
+      case "getGlobalSettings":
+        if (this.#options.answerGlobalSettings !== false) {
+          this.#toPlugin({
+            event: "didReceiveGlobalSettings",
+            payload: { settings: structuredClone(this.globalSettings) },
+          });
+        }
+        return;
+      case "setGlobalSettings":
+        this.globalSettings = structuredClone(message.payload ?? {});
+        for (const inspector of this.#inspectors.values()) {
+          this.#send(inspector, {
+            event: "didReceiveGlobalSettings",
+            payload: { settings: structuredClone(this.globalSettings) },
+          });
+        }
+        return;
+      case "getSettings":
+        this.#toPlugin(this.#settingsEvent(message.context));
+        return;
+      case "setSettings": {
+        const key = this.keys.get(message.context);
+        if (key) key.settings = structuredClone(message.payload ?? {});
+        this.#send(this.#inspectors.get(message.context), this.#settingsEvent(message.context));
+        return;
+      }
+      case "sendToPropertyInspector":
+        this.#send(this.#inspectors.get(message.context), {
+          event: "sendToPropertyInspector",
+          action: ACTION_UUID,
+          context: message.context,
+          payload: message.payload,
+        });
+        return;
+    }
+  }
+
+  #fromInspector(context: string, message: Message): void {
+    const inspector = this.#inspectors.get(context);
+    switch (message.event) {
+      case "getGlobalSettings":
+        if (this.#options.answerGlobalSettings !== false) {
+          this.#send(inspector, {
+            event: "didReceiveGlobalSettings",
+            payload: { settings: structuredClone(this.globalSettings) },
+          });
+        }
+        return;
+      case "setGlobalSettings":
+        this.globalSettings = structuredClone(message.payload ?? {});
+        this.#toPlugin({
+          event: "didReceiveGlobalSettings",
+          payload: { settings: structuredClone(this.globalSettings) },
+        });
+        return;
+      case "getSettings":
+        this.#send(inspector, this.#settingsEvent(context));
+        return;
+      case "setSettings": {
+        const key = this.keys.get(context);
+        if (key) key.settings = structuredClone(message.payload ?? {});
+        this.#toPlugin(this.#settingsEvent(context));
+        return;
+      }
+      case "sendToPlugin":
+        this.#toPlugin({ event: "sendToPlugin", action: ACTION_UUID, context, payload: message.payload });
+        return;
+    }
+  }
+
+  /** puts a Create Widget key on the deck (willAppear) */
+  addKey(settings: Message = {}, context = randomBytes(8).toString("hex")): string {
+    const key = { context, settings: structuredClone(settings), column: this.keys.size };
+    this.keys.set(context, key);
+    this.#toPlugin({
+      ...this.#settingsEvent(context),
+      event: "willAppear",
+      payload: { ...this.#settingsEvent(context).payload, state: 0 },
+    });
+    return context;
+  }
+
+  /** a press: keyDown then keyUp, each carrying the key's stored settings */
+  press(context: string): void {
+    const event = this.#settingsEvent(context);
+    this.#toPlugin({ ...event, event: "keyDown", payload: { ...event.payload, state: 0 } });
+    this.#toPlugin({ ...event, event: "keyUp", payload: { ...event.payload, state: 0 } });
+  }
+
+  /** sends any event to the plugin, as the app would */
+  sendToPlugin(message: Message): void {
+    this.#toPlugin(message);
+  }
+
+  /** frames from the plugin with this event (and context, when given) */
+  commands(event: string, context?: string): Message[] {
+    return this.frames
+      .filter(
+        (f) =>
+          f.from === "plugin" && f.message.event === event && (context === undefined || f.message.context === context),
+      )
+      .map((f) => f.message);
+  }
+
+  /** titles the plugin set on a key, in order; undefined means "back to the key's own title" */
+  titles(context: string): (string | undefined)[] {
+    return this.commands("setTitle", context).map((m) => m.payload?.title);
+  }
+
+  /** waits until check() is true; fails with what it was waiting for and the plugin's output */
+  async waitUntil(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+    if (check()) return;
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.#waiters.delete(wake);
+        clearInterval(poll);
+        reject(
+          new Error(`timed out after ${timeoutMs} ms waiting for ${what}; plugin output: ${this.output || "(none)"}`),
+        );
+      }, timeoutMs);
+      // some conditions depend on things other than frames (e.g. the emulator's log)
+      const poll = setInterval(() => wake(), 50);
+      const wake = () => {
+        if (!check()) return;
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.#waiters.delete(wake);
+        resolve();
+      };
+      this.#waiters.add(wake);
+    });
+  }
+
+  /** waits for the next command from the plugin matching event (and context) after the given frame count */
+  async nextCommand(event: string, context?: string, after = 0, timeoutMs = 10_000): Promise<Message> {
+    const find = () =>
+      this.frames
+        .slice(after)
+        .find(
+          (f) =>
+            f.from === "plugin" &&
+            f.message.event === event &&
+            (context === undefined || f.message.context === context),
+        );
+    await this.waitUntil(() => find() !== undefined, timeoutMs, `${event}${context ? ` on ${context}` : ""}`);
+    return (find() as Frame).message;
+  }
+
+  /** stops the plugin process and the server */
+  async stop(): Promise<void> {
+    const child = this.child;
+    if (child && child.exitCode === null && child.signalCode === null) {
+      const exited = once(child, "exit");
+      child.kill("SIGTERM");
+      await exited;
+    }
+    for (const socket of this.#server.clients) socket.terminate();
+    await new Promise<void>((resolve) => this.#server.close(() => resolve()));
+  }
+}

@@ -1,0 +1,12 @@
+import { defineProject } from "vitest/config";
+
+export default defineProject({
+  test: {
+    name: "streamdeck",
+    include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+    // the protocol and browser tests start real processes: keep them one file at a time on 2 cores
+    fileParallelism: false,
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+  },
+});
