@@ -3,6 +3,7 @@ import { EMULATOR_ERRORS, sendError } from "./errors.js";
 import { hookRoutes } from "./hooks.js";
 import { activateRoutes } from "./routes/activate.js";
 import { oauthRoutes } from "./routes/oauth.js";
+import { heartRateRoutes, profileRoutes } from "./routes/profile.js";
 import { tokenRoutes } from "./routes/token.js";
 import { widgetRoutes } from "./routes/widgets.js";
 import type { AppEnv, EmulatorState } from "./state.js";
@@ -15,6 +16,8 @@ export function createApp(state: EmulatorState): Hono<AppEnv> {
   app.route("/__emulator", hookRoutes(state));
   app.route("/api/v1/widgets", widgetRoutes(state));
   app.route("/api/v1/token", tokenRoutes(state));
+  app.route("/api/v1/profile", profileRoutes(state));
+  app.route("/api/v1/data/heart_rate", heartRateRoutes(state));
   app.route("/oauth2", oauthRoutes(state));
   app.route("/activate", activateRoutes(state));
   app.notFound((c) => {

@@ -25,6 +25,7 @@ export const EMULATOR_ERRORS = {
   unsupportedMetaId: { code: 4001, message: "unsupported_meta_id" },
   widgetNotFound: { code: 4040, message: "widget_not_found" },
   routeNotFound: { code: 4041, message: "route_not_found" },
+  noHeartRateYet: { code: 4120, message: "no_heart_rate_data_yet" },
   methodNotAllowed: { code: 4050, message: "method_not_allowed" },
   unsupportedMediaType: { code: 4150, message: "content_type_must_be_application_json" },
   emulatedFault: { code: 5000, message: "emulated_fault" },

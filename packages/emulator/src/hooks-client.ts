@@ -16,6 +16,8 @@ export interface EmulatorHooks {
   configure(update: Partial<EmulatorConfig>): Promise<EmulatorConfig>;
   approveDevice(userCode: string): Promise<void>;
   denyDevice(userCode: string): Promise<void>;
+  setHeartRate(heartRate: number | null, measuredAt?: number): Promise<void>;
+  setProfile(profile: Record<string, unknown>): Promise<void>;
   reset(): Promise<void>;
 }
 
@@ -46,6 +48,12 @@ export function emulatorHooks(url: string): EmulatorHooks {
     },
     denyDevice: async (userCode) => {
       await call("POST", `/devices/${encodeURIComponent(userCode)}/deny`, {});
+    },
+    setHeartRate: async (heartRate, measuredAt) => {
+      await call("POST", "/heart_rate", { heartRate, measuredAt });
+    },
+    setProfile: async (profile) => {
+      await call("POST", "/profile", profile);
     },
     reset: async () => {
       await call("POST", "/reset", {});

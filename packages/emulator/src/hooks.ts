@@ -132,6 +132,32 @@ export function hookRoutes(state: EmulatorState) {
         });
   });
 
+  app.get("/profile", (c) => c.json(state.profile));
+  app.post("/profile", (c) => {
+    const body = jsonBody(c);
+    if (!isPlainObject(body)) return c.json(problem("the profile must be a JSON object"), 400);
+    state.profile = body;
+    return c.json(state.profile);
+  });
+
+  app.post("/heart_rate", (c) => {
+    const body = jsonBody(c);
+    if (!isPlainObject(body)) return c.json(problem('the body must be {"heartRate": number | null}'), 400);
+    const { heartRate, measuredAt } = body;
+    if (heartRate === null) {
+      state.heartRate = null;
+      return c.json({ heartRate: null });
+    }
+    if (typeof heartRate !== "number" || !Number.isInteger(heartRate) || heartRate < 0) {
+      return c.json(problem("heartRate must be a whole number >= 0, or null for no data"), 400);
+    }
+    if (measuredAt !== undefined && !(typeof measuredAt === "number" && Number.isInteger(measuredAt))) {
+      return c.json(problem("measuredAt must be epoch milliseconds"), 400);
+    }
+    state.heartRate = { heartRate, measuredAt: measuredAt ?? Date.now() };
+    return c.json(state.heartRate);
+  });
+
   app.post("/reset", (c) => {
     resetState(state);
     return c.json({ reset: true });

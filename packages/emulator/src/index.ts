@@ -10,6 +10,6 @@ export type { Scope } from "./scopes.js";
 export { ALL_SCOPES, BASIC_BPM_META_ID } from "./scopes.js";
 export type { Emulator, EmulatorOptions, WidgetSeed } from "./server.js";
 export { startEmulator } from "./server.js";
-export type { TokenSeed } from "./state.js";
+export type { HeartRateReading, TokenSeed } from "./state.js";
 export { DEFAULT_CLIENT_ID, DEFAULT_TOKEN_LIFETIME_SECONDS } from "./state.js";
 export type { StoredToken, StoredWidget } from "./store.js";

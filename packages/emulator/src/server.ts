@@ -42,6 +42,10 @@ export interface Emulator {
   addFault(spec: FaultSpec): PendingFault;
   /** changes part of the config and returns all of it */
   configure(update: Partial<EmulatorConfig>): EmulatorConfig;
+  /** sets the latest heart-rate reading (measured now unless told otherwise); null means no data yet */
+  setHeartRate(heartRate: number | null, measuredAt?: number): void;
+  /** replaces what GET /api/v1/profile answers */
+  setProfile(profile: Record<string, unknown>): void;
   /** empties widgets, tokens, faults, device codes and the log, and restores the default config */
   reset(): void;
 }
@@ -94,6 +98,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       if ("problem" in parsed) throw new Error(`cannot change the config: ${parsed.problem}`);
       state.config = parsed.config;
       return { ...state.config };
+    },
+    setHeartRate(heartRate, measuredAt) {
+      state.heartRate = heartRate === null ? null : { heartRate, measuredAt: measuredAt ?? Date.now() };
+    },
+    setProfile(profile) {
+      state.profile = structuredClone(profile);
     },
     reset: () => resetState(state),
   };

@@ -17,6 +17,22 @@ export interface EmulatorState {
   profileId: string;
   /** arrival times (epoch ms) of recent API requests, for the optional rate limit */
   recentApiRequests: number[];
+  /** what GET /api/v1/profile answers */
+  profile: Record<string, unknown>;
+  /** the latest heart-rate reading; null until one is seeded */
+  heartRate: HeartRateReading | null;
+}
+
+/** one heart-rate reading */
+export interface HeartRateReading {
+  heartRate: number;
+  /** epoch milliseconds */
+  measuredAt: number;
+}
+
+/** the profile a fresh emulator answers; the docs name the fields but not their types */
+export function defaultProfile(): Record<string, unknown> {
+  return { channel: "emulator-user", username: "emulator-user", mobile_login: false, heart_rate: null };
 }
 
 /** Hono environment shared by every route */
@@ -41,6 +57,8 @@ export function createState(dataFile?: string): EmulatorState {
     config: defaultConfig(),
     profileId: randomUUID(),
     recentApiRequests: [],
+    profile: defaultProfile(),
+    heartRate: null,
   };
 }
 
@@ -52,6 +70,8 @@ export function resetState(state: EmulatorState): void {
   state.log.clear();
   state.config = defaultConfig();
   state.recentApiRequests = [];
+  state.profile = defaultProfile();
+  state.heartRate = null;
 }
 
 /** a year, the lifetime of tokens the emulator issues unless told otherwise */
