@@ -79,7 +79,12 @@ describe("device sign-in", () => {
   it("ends when the code expires", async () => {
     ctx.emulator.configure({ deviceInterval: 0, deviceExpiresIn: 1 });
     let clock = Date.now();
-    const flow = signIn({ sleep: fakeSleep(() => void (clock += 2000)).sleep, now: () => clock });
+    const flow = signIn({
+      sleep: fakeSleep(() => {
+        clock += 2000;
+      }).sleep,
+      now: () => clock,
+    });
     await flow.start();
     const error = await rejection(flow.waitForToken());
     expect(error.code).toBe("expired_token");
