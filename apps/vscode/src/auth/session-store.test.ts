@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { MemorySecrets } from "../../test/unit/memory-secrets";
+import { accountFor, SESSION_SECRET_KEY, SessionStore } from "./session-store";
+
+const validation = { client_id: "client-1", expires_in: 3600, profile_id: "3f1b2c4d-aaaa", scopes: ["widgets:read"] };
+
+describe("SessionStore", () => {
+  it("saves an accepted token with the account and scopes Pulsoid reported", async () => {
+    const secrets = new MemorySecrets();
+    const store = new SessionStore(secrets, () => "id-1");
+    await store.save("tok-123456", validation, ["widgets:read", "widgets:update"]);
+    const session = await store.read();
+    expect(session).toMatchObject({
+      id: "id-1",
+      accessToken: "tok-123456",
+      scopes: ["widgets:read"],
+      account: { id: "3f1b2c4d-aaaa", label: "Pulsoid profile 3f1b2c4d" },
+    });
+    expect(secrets.values.has(SESSION_SECRET_KEY)).toBe(true);
+  });
+
+  it("keeps the token when it is marked as refused", async () => {
+    const secrets = new MemorySecrets();
+    const store = new SessionStore(secrets);
+    await store.save("tok-123456", validation, []);
+    await store.markRejected();
+    const session = await store.read();
+    expect(session?.accessToken).toBe("tok-123456");
+    expect(session?.rejected).toBe(true);
+    expect(secrets.deleted).toEqual([]);
+  });
+
+  it("deletes the token only on clear", async () => {
+    const secrets = new MemorySecrets();
+    const store = new SessionStore(secrets);
+    await store.save("tok-123456", undefined, ["widgets:read"]);
+    await store.clear();
+    expect(await store.read()).toBeUndefined();
+    expect(secrets.deleted).toEqual([SESSION_SECRET_KEY]);
+  });
+
+  it("reads a damaged secret as signed out without deleting it", async () => {
+    const secrets = new MemorySecrets();
+    secrets.values.set(SESSION_SECRET_KEY, "{not json");
+    expect(await new SessionStore(secrets).read()).toBeUndefined();
+    expect(secrets.values.get(SESSION_SECRET_KEY)).toBe("{not json");
+  });
+
+  it("labels server tokens by client and unknown tokens generically", () => {
+    expect(accountFor({ ...validation, profile_id: null }).label).toBe("Pulsoid (client-1)");
+    expect(accountFor(undefined).label).toBe("Pulsoid account");
+  });
+});
