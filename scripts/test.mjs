@@ -72,7 +72,7 @@ if (!step("install", install)) {
   failed += 1;
   finish();
 }
-if (!step("build, typecheck, lint", () => pnpmRun(["exec", "turbo", "run", "build", "typecheck", "lint"]) === 0)) {
+if (!step("build, typecheck, lint", () => pnpmRun(["exec", "turbo", "run", "build", "typecheck", "lint", "--continue"]) === 0)) {
   failed += 1;
   finish();
 }
