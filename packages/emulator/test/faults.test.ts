@@ -188,3 +188,21 @@ describe("rate limit", () => {
     expect(responses.every((r) => r.status === 200)).toBe(true);
   });
 });
+
+describe("closing while a delayed request waits", () => {
+  const emulator = useEmulator();
+
+  it("ends the waiting request and stays quiet when the delay runs out", async () => {
+    const token = emulator.current.seedToken({ scopes: ["widgets:read"] });
+    emulator.current.addFault({ delayMs: 300 });
+    const pending = apiCall(emulator.current, "/api/v1/widgets", token).then(
+      () => "answered",
+      () => "failed",
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await emulator.current.close();
+    expect(await pending).toBe("failed");
+    // the handler wakes up after the close; nothing may throw
+    await new Promise((resolve) => setTimeout(resolve, 400));
+  });
+});
