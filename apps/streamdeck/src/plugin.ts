@@ -5,7 +5,7 @@ import { type GlobalSettings, resolveEndpoints, tokenOf } from "./endpoints.js";
 import { createGlobalSettingsStore } from "./global-settings-store.js";
 import type { InspectorRequest, PluginMessage } from "./inspector-messages.js";
 import { createSignInSession } from "./sign-in-session.js";
-import { REQUIRED_SCOPES, SIGNED_OUT_STATUS, tokenStatus } from "./token-status.js";
+import { SIGN_IN_SCOPES, SIGNED_OUT_STATUS, tokenStatus } from "./token-status.js";
 
 // trace level writes every message, settings and token included, to the log files
 streamDeck.logger.setLevel("info");
@@ -42,7 +42,7 @@ const signIn = createSignInSession({
     const endpoints = resolveEndpoints(await globalSettings.get(), env);
     return createDeviceSignIn({
       clientId: endpoints.clientId,
-      scopes: REQUIRED_SCOPES,
+      scopes: SIGN_IN_SCOPES,
       oauthBaseUrl: endpoints.oauthBaseUrl,
     });
   },

@@ -1,8 +1,10 @@
-import { checkToken, type PulsoidClient, SCOPES } from "@pulsekit/core";
+import { checkToken, type PulsoidClient, SCOPES, WIDGET_SCOPES } from "@pulsekit/core";
 import type { PluginMessage } from "./inspector-messages.js";
 
 /** the scopes a key press needs */
 export const REQUIRED_SCOPES: string[] = [SCOPES.widgetsUpdate];
+/** the scopes sign-in asks for: reading lets the core check whether an unclear create went through */
+export const SIGN_IN_SCOPES: string[] = [...WIDGET_SCOPES];
 
 type StatusMessage = Extract<PluginMessage, { type: "status" }>;
 

@@ -1,0 +1,153 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { InspectorClient } from "../support/inspector-client.js";
+import { type Deck, readPluginLogs, startDeck, stopDeck } from "./setup.js";
+
+let deck: Deck | undefined;
+let inspector: InspectorClient | undefined;
+afterEach(async () => {
+  inspector?.close();
+  inspector = undefined;
+  await stopDeck(deck);
+  deck = undefined;
+});
+
+/** waits until the plugin told the inspector something matching */
+async function pluginSays(
+  d: Deck,
+  client: InspectorClient,
+  match: (m: Record<string, unknown>) => boolean,
+  what: string,
+) {
+  await d.host.waitUntil(() => client.fromPlugin().some(match), 10_000, what);
+  return client.fromPlugin().find(match) as Record<string, unknown>;
+}
+
+describe("the property inspector and the plugin, through the app", () => {
+  it("delivers settings the inspector changes to the plugin", async () => {
+    deck = await startDeck({
+      globalSettings: (emulator) => ({ token: emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] }) }),
+    });
+    const { host, emulator } = deck;
+    const key = host.addKey({ preset: "classic", name: "Before" });
+    inspector = await InspectorClient.connect(host.port, key);
+    inspector.send({ event: "setSettings", context: key, payload: { preset: "minimal", name: "From the inspector" } });
+    await host.waitUntil(
+      () => host.keys.get(key)?.settings.name === "From the inspector",
+      5_000,
+      "the stored settings",
+    );
+    host.press(key);
+    await host.nextCommand("showOk", key);
+    expect(emulator.widgets()).toEqual([
+      expect.objectContaining({ name: "From the inspector", configuration: { heartEnabled: false } }),
+    ]);
+  });
+
+  it("uses a token pasted in the inspector and reports it as signed in", async () => {
+    deck = await startDeck();
+    const { host, emulator } = deck;
+    const key = host.addKey({ name: "Pasted" });
+    inspector = await InspectorClient.connect(host.port, key);
+    await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_out", "signed-out status");
+    const token = emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
+    inspector.send({ event: "setGlobalSettings", context: key, payload: { token } });
+    const status = await pluginSays(
+      deck,
+      inspector,
+      (m) => m.type === "status" && m.state === "signed_in",
+      "signed in",
+    );
+    expect(status.headline).toBe("Signed in");
+    host.press(key);
+    await host.nextCommand("showOk", key);
+    expect(emulator.widgets().map((w) => w.name)).toEqual(["Pasted"]);
+  });
+
+  it("names a missing scope in the status", async () => {
+    deck = await startDeck({
+      globalSettings: (emulator) => ({ token: emulator.seedToken({ scopes: ["widgets:read"] }) }),
+    });
+    const key = deck.host.addKey({});
+    inspector = await InspectorClient.connect(deck.host.port, key);
+    const status = await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_in", "status");
+    expect(status.headline).toBe("Signed in, missing widgets:update");
+    expect(status.missingScopes).toEqual(["widgets:update"]);
+  });
+
+  it("reports a refused token as Token refused and keeps it", async () => {
+    deck = await startDeck({ globalSettings: { token: "not-a-valid-token" } });
+    const key = deck.host.addKey({});
+    inspector = await InspectorClient.connect(deck.host.port, key);
+    const status = await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "refused", "refused");
+    expect(status.headline).toBe("Token refused");
+    expect(deck.host.globalSettings.token).toBe("not-a-valid-token");
+  });
+
+  it("signs in with the device flow: shows the user code, opens the page, stores the token once approved", async () => {
+    deck = await startDeck();
+    const { host, emulator } = deck;
+    emulator.configure({ deviceInterval: 0 });
+    const key = host.addKey({ name: "After sign-in" });
+    inspector = await InspectorClient.connect(host.port, key);
+    inspector.send({
+      event: "sendToPlugin",
+      action: "dev.pulsekit.widgets.create",
+      context: key,
+      payload: { type: "signIn" },
+    });
+    const waiting = await pluginSays(
+      deck,
+      inspector,
+      (m) => m.type === "signIn" && m.state === "awaiting_approval",
+      "the user code",
+    );
+    const userCode = String(waiting.userCode);
+    expect(userCode).not.toBe("");
+    const opened = await host.nextCommand("openUrl");
+    expect(decodeURIComponent(String(opened.payload.url))).toContain(userCode);
+
+    const approve = await fetch(`${emulator.url}/__emulator/devices/${encodeURIComponent(userCode)}/approve`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    expect(approve.ok).toBe(true);
+    await host.waitUntil(() => typeof host.globalSettings.token === "string", 10_000, "the token to be stored");
+    const status = await pluginSays(
+      deck,
+      inspector,
+      (m) => m.type === "status" && m.state === "signed_in",
+      "signed in",
+    );
+    expect(status.headline).toBe("Signed in");
+
+    const token = String(host.globalSettings.token);
+    host.press(key);
+    await host.nextCommand("showOk", key);
+    expect(emulator.widgets().map((w) => w.name)).toEqual(["After sign-in"]);
+    expect(JSON.stringify(host.commands("setSettings"))).not.toContain(token);
+    expect(JSON.stringify(host.commands("sendToPropertyInspector"))).not.toContain(token);
+    expect(readPluginLogs(deck.pluginDir)).not.toContain(token);
+  });
+
+  it("removes the token only on an explicit sign-out", async () => {
+    deck = await startDeck({
+      globalSettings: (emulator) => ({ token: emulator.seedToken({ scopes: ["widgets:update"] }), apiBaseUrl: "" }),
+    });
+    const { host } = deck;
+    const key = host.addKey({});
+    inspector = await InspectorClient.connect(host.port, key);
+    await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_in", "signed in");
+    inspector.send({
+      event: "sendToPlugin",
+      action: "dev.pulsekit.widgets.create",
+      context: key,
+      payload: { type: "signOut" },
+    });
+    await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_out", "signed out");
+    expect(host.globalSettings).toEqual({ apiBaseUrl: "" });
+    host.press(key);
+    await host.nextCommand("showAlert", key);
+    expect(host.titles(key).at(-1)).toBe("Sign in");
+  });
+});
