@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach, describe, expect, it } from "vitest";
@@ -27,13 +28,12 @@ describe("pulsekit-emulator bin", () => {
     if (child && child.exitCode === null) child.kill("SIGKILL");
   });
 
-  it("has the node shebang", async () => {
+  it("has the node shebang", () => {
     expect(existsSync(bin), "run the build first: dist/bin.js is missing").toBe(true);
-    const { readFileSync } = await import("node:fs");
     expect(readFileSync(bin, "utf8").startsWith("#!/usr/bin/env node\n")).toBe(true);
   });
 
-  it("prints its URL and a token that can list and create widgets, then stops on SIGTERM", async () => {
+  it.each(["SIGTERM", "SIGINT"] as const)("prints its URL and a working token, then stops on %s", async (signal) => {
     child = spawn(process.execPath, [bin, "--port", "0"], { stdio: ["ignore", "pipe", "pipe"] });
     const output = await readUntil(child, /PULSOID_TOKEN=\S+\n/);
     const url = /PULSOID_API_URL=(\S+)/.exec(output)?.[1];
@@ -52,7 +52,7 @@ describe("pulsekit-emulator bin", () => {
     expect(validate.scopes).toEqual(expect.arrayContaining(["widgets:read", "widgets:update"]));
 
     const exited = new Promise<number | null>((resolve) => child?.once("exit", (code) => resolve(code)));
-    child.kill("SIGTERM");
+    child.kill(signal);
     expect(await exited).toBe(0);
     await expect(fetch(`${url}/api/v1/widgets`, { headers })).rejects.toThrow();
   });
@@ -66,5 +66,46 @@ describe("pulsekit-emulator bin", () => {
     const code = await new Promise<number | null>((resolve) => child?.once("exit", (c) => resolve(c)));
     expect(code).toBe(2);
     expect(stderr).toContain("--port must be a whole number");
+  });
+});
+
+describe("pulsekit-emulator bin with --data", () => {
+  it("keeps widgets created in one run for the next", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pulsekit-emulator-bin-"));
+    const dataFile = join(dir, "data.json");
+    const run = async () => {
+      const child = spawn(process.execPath, [bin, "--port", "0", "--data", dataFile], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      const output = await readUntil(child, /PULSOID_TOKEN=\S+\n/);
+      const stop = () =>
+        new Promise<void>((resolve) => {
+          child.once("exit", () => resolve());
+          child.kill("SIGTERM");
+        });
+      return {
+        url: /PULSOID_API_URL=(\S+)/.exec(output)?.[1] ?? "",
+        headers: {
+          authorization: `Bearer ${/PULSOID_TOKEN=(\S+)/.exec(output)?.[1]}`,
+          "content-type": "application/json",
+        },
+        stop,
+      };
+    };
+    try {
+      const first = await run();
+      await fetch(`${first.url}/api/v1/widgets`, {
+        method: "POST",
+        headers: first.headers,
+        body: JSON.stringify({ meta_id: "bf6bdf21-10a7-4a28-97ec-a239e6c77f8b", name: "kept", configuration: {} }),
+      });
+      await first.stop();
+      const second = await run();
+      const list = await (await fetch(`${second.url}/api/v1/widgets`, { headers: second.headers })).json();
+      await second.stop();
+      expect(list.widgets.map((widget: { name: string }) => widget.name)).toEqual(["kept"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
