@@ -24,7 +24,8 @@ function ask(request: InspectorRequest): void {
 function showError(field: string, message: string): void {
   const input = document.getElementById(field);
   input?.setAttribute("aria-invalid", message ? "true" : "false");
-  $(`${field}-error`).textContent = message;
+  const error = document.getElementById(`${field}-error`);
+  if (error) error.textContent = message;
 }
 
 function saveSettings(change: Json): void {
