@@ -173,9 +173,13 @@ describe("rate limit", () => {
   it("answers 429 past rateLimitPerSecond API requests in a second", async () => {
     const token = emulator.current.seedToken({ scopes: ["widgets:read"] });
     await hook(emulator.current, "POST", "/config", { rateLimitPerSecond: 2 });
-    const statuses: number[] = [];
-    for (let i = 0; i < 3; i++) statuses.push((await apiCall(emulator.current, "/api/v1/widgets", token)).status);
-    expect(statuses).toEqual([200, 200, 429]);
+    const responses = await Promise.all(
+      Array.from({ length: 3 }, () => apiCall(emulator.current, "/api/v1/widgets", token)),
+    );
+    expect(responses.map((r) => r.status).sort()).toEqual([200, 200, 429]);
+    const limited = responses.find((r) => r.status === 429);
+    expect(limited?.headers.get("retry-after")).toBe("1");
+    expect(await limited?.text()).toBe("");
     await new Promise((resolve) => setTimeout(resolve, 1050));
     expect((await apiCall(emulator.current, "/api/v1/widgets", token)).status).toBe(200);
   });
