@@ -1,0 +1,85 @@
+import { createDeviceSignIn, describeError, isPulsoidError, TOKEN_SETTINGS_URL, WIDGET_SCOPES } from "@pulsekit/core";
+import { canOpenBrowser, openBrowser } from "../browser.js";
+import { CliError, interruptedError, usageError } from "../cli-error.js";
+import type { CliContext } from "../context.js";
+import { ExitCode } from "../exit-codes.js";
+import type { Output } from "../output.js";
+import { clientFor } from "../session.js";
+
+/** `login`: the device flow; shows the code and link, opens a browser when there is one, waits, saves */
+export async function login(ctx: CliContext, out: Output, options: { browser: boolean }): Promise<void> {
+  const clientId = ctx.env.clientId;
+  if (!clientId) {
+    throw usageError(
+      "Set PULSOID_CLIENT_ID to the id of your OAuth client (register one at https://pulsoid.net/ui/api-clients), then run `pulsekit login` again.",
+      "PULSOID_CLIENT_ID",
+    );
+  }
+  const signIn = createDeviceSignIn({
+    clientId,
+    scopes: WIDGET_SCOPES,
+    ...(ctx.env.oauthUrl ? { oauthBaseUrl: ctx.env.oauthUrl } : {}),
+  });
+  const onSignal = () => signIn.cancel();
+  process.once("SIGINT", onSignal);
+  try {
+    const code = await signIn.start();
+    out.info(
+      `To sign in, open ${out.style("cyan", code.verificationUri)} and enter the code ${out.style("bold", code.userCode)}`,
+    );
+    out.info(`(or open ${code.verificationUriComplete} where the code is filled in)`);
+    if (options.browser && canOpenBrowser(ctx.io.env, ctx.io.stderr.isTTY === true)) {
+      if (await openBrowser(code.verificationUriComplete)) out.info("Opened the sign-in page in your browser.");
+    }
+    out.info("Waiting for you to approve… (Ctrl-C to cancel)");
+    const result = await signIn.waitForToken();
+    if (result.status === "cancelled") {
+      throw interruptedError("Sign-in cancelled; nothing was saved. Run `pulsekit login` to try again.");
+    }
+    ctx.addSecret(result.accessToken);
+    ctx.tokenStore.write(result.accessToken);
+    out.result({ signed_in: true, path: ctx.tokenStore.path, expires_in: result.expiresIn }, () => "");
+    out.success(`Signed in; token saved to ${ctx.tokenStore.path} (readable only by you).`);
+    if (ctx.env.token) out.warn("PULSOID_TOKEN is set and wins over the saved token; unset it to use the saved one.");
+  } catch (error) {
+    // an expired code leaves the user signed out; it is not a network timeout
+    if (isPulsoidError(error) && error.code === "expired_token") {
+      throw new CliError(describeError(error), ExitCode.signedOut);
+    }
+    throw error;
+  } finally {
+    process.removeListener("SIGINT", onSignal);
+  }
+}
+
+/** `logout`: revokes the token with Pulsoid and deletes the saved copy */
+export async function logout(ctx: CliContext, out: Output): Promise<void> {
+  const saved = ctx.tokenStore.read();
+  const token = saved ?? ctx.env.token;
+  if (!token) {
+    out.result({ revoked: false, deleted: false }, () => "");
+    out.info("You are not signed in; there was nothing to sign out of.");
+    return;
+  }
+  ctx.addSecret(token);
+  let revokeError: unknown;
+  try {
+    await clientFor(ctx, out, token).revokeToken();
+  } catch (error) {
+    // a token Pulsoid already refuses needs no revoking
+    if (!(isPulsoidError(error) && error.kind === "unauthorized")) revokeError = error;
+  }
+  const deleted = saved ? ctx.tokenStore.remove() : false;
+  if (ctx.env.token) {
+    out.warn("PULSOID_TOKEN is still set in this shell; unset it (`unset PULSOID_TOKEN`) to sign out completely.");
+  }
+  if (revokeError !== undefined) {
+    const what = deleted ? `Deleted ${ctx.tokenStore.path}, but` : "";
+    throw new CliError(
+      `${what} Pulsoid could not revoke the token: ${describeError(revokeError)} You can revoke it at ${TOKEN_SETTINGS_URL}.`.trim(),
+      ExitCode.failed,
+    );
+  }
+  out.result({ revoked: true, deleted, path: deleted ? ctx.tokenStore.path : null }, () => "");
+  out.success(deleted ? `Signed out; revoked the token and deleted ${ctx.tokenStore.path}.` : "Revoked the token.");
+}

@@ -1,0 +1,70 @@
+import { checkToken as askPulsoid, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "@pulsekit/core";
+import { usageError } from "../cli-error.js";
+import type { CliContext } from "../context.js";
+import { describeExpiry } from "../expiry.js";
+import type { Output } from "../output.js";
+import { readSecret } from "../read-secret.js";
+import { clientFor, describeSource, resolveToken } from "../session.js";
+
+function missingScopesWarning(missing: readonly string[]): string {
+  return `This token lacks ${missing.join(", ")}, so some commands will be refused. ${TOKEN_SCOPE_HINT}`;
+}
+
+/** `token set`: reads the token from stdin or a hidden prompt, checks it with Pulsoid, then saves it */
+export async function setToken(ctx: CliContext, out: Output): Promise<void> {
+  const secret = await readSecret("Pulsoid access token (input is hidden): ", ctx.io.stdin, ctx.io.stderr);
+  if (secret === "") {
+    throw usageError("No token was given; pipe it in (`pulsekit token set < token.txt`) or type it at the prompt.");
+  }
+  ctx.addSecret(secret);
+  if (/\s/.test(secret)) throw usageError("The token contains spaces or line breaks; give only the token itself.");
+  const status = await askPulsoid(clientFor(ctx, out, secret), WIDGET_SCOPES);
+  if (status.state !== "signed_in") {
+    throw status.error.with({}, `${status.message} The token was not saved.`);
+  }
+  ctx.tokenStore.write(secret);
+  const { validation, missingScopes } = status;
+  out.result(
+    {
+      saved: true,
+      path: ctx.tokenStore.path,
+      client_id: validation.client_id,
+      scopes: validation.scopes,
+      missing_scopes: missingScopes,
+      expires_in: validation.expires_in,
+    },
+    () => "",
+  );
+  out.success(`Token saved to ${ctx.tokenStore.path} (readable only by you).`);
+  if (missingScopes.length > 0) out.warn(missingScopesWarning(missingScopes));
+  if (ctx.env.token) out.warn("PULSOID_TOKEN is set and wins over the saved token; unset it to use the saved one.");
+}
+
+/** `token check`: shows which client the token belongs to, its scopes and when it expires */
+export async function checkToken(ctx: CliContext, out: Output): Promise<void> {
+  const resolved = resolveToken(ctx, out);
+  const status = await askPulsoid(clientFor(ctx, out, resolved.token), WIDGET_SCOPES);
+  if (status.state !== "signed_in") throw status.error;
+  const { validation, missingScopes } = status;
+  out.result(
+    {
+      source: resolved.source,
+      path: resolved.source === "file" ? ctx.tokenStore.path : null,
+      client_id: validation.client_id,
+      profile_id: validation.profile_id,
+      scopes: validation.scopes,
+      missing_scopes: missingScopes,
+      expires_in: validation.expires_in,
+      expires_at: new Date(Date.now() + validation.expires_in * 1000).toISOString(),
+    },
+    () =>
+      [
+        `Token:    from ${describeSource(ctx, resolved)}`,
+        `Client:   ${validation.client_id}`,
+        `Scopes:   ${validation.scopes.length > 0 ? validation.scopes.join(", ") : "(none)"}`,
+        `Expires:  ${describeExpiry(validation.expires_in)}`,
+      ].join("\n"),
+  );
+  if (missingScopes.length > 0) out.warn(missingScopesWarning(missingScopes));
+  else if (!out.json) out.success("Pulsoid accepts this token for creating, listing and updating widgets.");
+}

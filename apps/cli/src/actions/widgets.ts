@@ -1,0 +1,48 @@
+import { DEFAULT_PRESET_ID, getPreset, validateConfiguration, validateWidgetName } from "@pulsekit/core";
+import { usageError } from "../cli-error.js";
+import { readConfigOption } from "../config-input.js";
+import type { CliContext } from "../context.js";
+import type { Output } from "../output.js";
+import { clientFor, resolveToken } from "../session.js";
+import { formatWidget, formatWidgetTable, widgetView } from "../widget-view.js";
+
+/** what `widgets create` was given */
+export interface CreateWidgetOptions {
+  name: string;
+  preset?: string;
+  config?: string;
+}
+
+/** `widgets create`: validates everything, then creates the widget and prints it with its OBS URL */
+export async function createWidget(ctx: CliContext, out: Output, options: CreateWidgetOptions): Promise<void> {
+  // everything is checked before a token is even looked up, so bad input never reaches Pulsoid
+  const name = validateWidgetName(options.name);
+  const preset = getPreset(options.preset ?? DEFAULT_PRESET_ID);
+  const extra = options.config === undefined ? {} : readConfigOption(options.config, process.cwd());
+  const configuration = validateConfiguration({ ...preset.configuration, ...extra }, preset.metaId);
+  const { token } = resolveToken(ctx, out);
+  const client = clientFor(ctx, out, token);
+  const view = widgetView(await client.createWidget({ name, configuration, metaId: preset.metaId }));
+  out.result(view, () => formatWidget(view));
+  if (!out.json) out.success(`Created "${view.name}". Add its OBS browser-source URL as a Browser source in OBS.`);
+}
+
+/** `widgets list`: a table of every widget with its type and OBS URL */
+export async function listWidgets(ctx: CliContext, out: Output): Promise<void> {
+  const { token } = resolveToken(ctx, out);
+  const views = (await clientFor(ctx, out, token).listWidgets()).map(widgetView);
+  out.result(views, () => (views.length === 0 ? "" : formatWidgetTable(views)));
+  if (!out.json && views.length === 0) {
+    out.info('You have no widgets yet; create one with `pulsekit widgets create --name "My widget"`.');
+  }
+}
+
+/** `widgets update`: merges the given settings into the widget's current configuration */
+export async function updateWidget(ctx: CliContext, out: Output, id: string, config: string): Promise<void> {
+  if (id.trim() === "") throw usageError("The widget id is empty; copy one from `pulsekit widgets list`.", "id");
+  const patch = readConfigOption(config, process.cwd());
+  const { token } = resolveToken(ctx, out);
+  const view = widgetView(await clientFor(ctx, out, token).mergeWidgetConfiguration(id.trim(), patch));
+  out.result(view, () => formatWidget(view));
+  if (!out.json) out.success(`Updated "${view.name}"; OBS shows the change the next time the source reloads.`);
+}

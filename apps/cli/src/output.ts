@@ -1,0 +1,81 @@
+/** the part of a stream pulsekit writes to */
+export interface TextSink {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+// ansi open/close pairs; util.styleText checks process.stdout rather than the stream we write to
+const styles = {
+  red: [31, 39],
+  green: [32, 39],
+  yellow: [33, 39],
+  cyan: [36, 39],
+  dim: [2, 22],
+  bold: [1, 22],
+} as const;
+
+type Style = keyof typeof styles;
+
+/** where a command's result and messages go */
+export interface Output {
+  /** true when the command runs with --json */
+  readonly json: boolean;
+  /** the command's result on stdout: JSON with --json, else the human text (never coloured) */
+  result(data: unknown, human: () => string): void;
+  /** a message for people, on stderr */
+  info(message: string): void;
+  /** a completed step, on stderr */
+  success(message: string): void;
+  /** something the user should know, on stderr */
+  warn(message: string): void;
+  /** the sentence that explains a failure, on stderr */
+  error(message: string): void;
+  /** request traces and stack traces, on stderr, only with --debug */
+  debug(message: string): void;
+  /** text styled for stderr; plain when colour is off */
+  style(style: Style, text: string): string;
+}
+
+/** options for createOutput */
+export interface OutputOptions {
+  stdout: TextSink;
+  stderr: TextSink;
+  json: boolean;
+  debug: boolean;
+  noColor: boolean;
+}
+
+/** colour only for a terminal, and never when NO_COLOR is set */
+export function colourEnabled(stream: TextSink, noColor: boolean): boolean {
+  return !noColor && stream.isTTY === true;
+}
+
+/** an Output writing results to stdout and everything else to stderr */
+export function createOutput(options: OutputOptions): Output {
+  const { stdout, stderr, json, debug } = options;
+  const colour = colourEnabled(stderr, options.noColor);
+  const style = (name: Style, text: string) =>
+    colour ? `\u001b[${styles[name][0]}m${text}\u001b[${styles[name][1]}m` : text;
+  const line = (text: string) => {
+    stderr.write(`${text}\n`);
+  };
+  return {
+    json,
+    result(data, human) {
+      if (json) {
+        stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+        return;
+      }
+      const text = human();
+      if (text !== "") stdout.write(text.endsWith("\n") ? text : `${text}\n`);
+    },
+    info: line,
+    success: (message) => line(`${style("green", "✓")} ${message}`),
+    warn: (message) => line(`${style("yellow", "warning:")} ${message}`),
+    error: (message) => line(`${style("red", "error:")} ${message}`),
+    debug(message) {
+      if (debug) line(style("dim", message));
+    },
+    style,
+  };
+}

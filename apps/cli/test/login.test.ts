@@ -1,0 +1,108 @@
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { emulatorHooks } from "@pulsekit/emulator";
+import { describe, expect, it } from "vitest";
+import { loggedRequests, requestLines, runCli, startCli, useEmulator, useTempHome } from "./helpers.js";
+
+const home = useTempHome();
+const emu = useEmulator();
+const oauthEnv = () => ({
+  PULSOID_API_URL: emu.url,
+  PULSOID_OAUTH_URL: emu.url,
+  PULSOID_CLIENT_ID: "pulsekit-cli-test",
+});
+
+describe("login", () => {
+  it("says to set PULSOID_CLIENT_ID when it is missing, and exits 2", async () => {
+    const run = await runCli(["login"], home, { env: { PULSOID_OAUTH_URL: emu.url } });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("PULSOID_CLIENT_ID");
+    expect(run.stderr.trim().split("\n")).toHaveLength(1);
+    expect(await loggedRequests(emu.url)).toEqual([]);
+  });
+
+  it("signs in through the device flow once the code is approved, and saves the token privately", async () => {
+    emu.emulator.configure({ deviceInterval: 1 });
+    const login = startCli(["login", "--json"], home, { env: oauthEnv() });
+    const [, userCode] = await login.waitFor(/enter the code (\S+)/, "stderr");
+    expect(userCode).toMatch(/^[A-Z]{4}-[A-Z]{4}$/);
+    await login.waitFor(new RegExp(`${emu.url}/activate`), "stderr");
+    await emulatorHooks(emu.url).approveDevice(userCode ?? "");
+    const run = await login.done;
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ signed_in: true, path: home.tokenPath });
+    expect(statSync(home.tokenPath).mode & 0o777).toBe(0o600);
+    const token = readFileSync(home.tokenPath, "utf8").trim();
+    expect(`${run.stdout}${run.stderr}`).not.toContain(token);
+    const lines = await requestLines(emu.url);
+    expect(lines[0]).toBe("POST /oauth2/device_authorization");
+    expect(lines.at(-1)).toBe("POST /oauth2/token");
+
+    // the saved token now works for the other commands
+    const check = await runCli(["token", "check", "--json"], home, { env: { PULSOID_API_URL: emu.url } });
+    expect(check.code).toBe(0);
+    expect(JSON.parse(check.stdout)).toMatchObject({ source: "file", scopes: ["widgets:read", "widgets:update"] });
+  });
+
+  it("exits 3 and saves nothing when the sign-in is denied", async () => {
+    emu.emulator.configure({ deviceInterval: 1 });
+    const login = startCli(["login"], home, { env: oauthEnv() });
+    const [, userCode] = await login.waitFor(/enter the code (\S+)/, "stderr");
+    await emulatorHooks(emu.url).denyDevice(userCode ?? "");
+    const run = await login.done;
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/denied/i);
+    expect(existsSync(home.tokenPath)).toBe(false);
+  });
+
+  it("exits 3 when the code expires before anyone approves it", async () => {
+    emu.emulator.configure({ deviceInterval: 1, deviceExpiresIn: 1 });
+    const run = await runCli(["login"], home, { env: oauthEnv() });
+    expect(run.code).toBe(3);
+    expect(run.stderr).toMatch(/expired/);
+    expect(existsSync(home.tokenPath)).toBe(false);
+  });
+
+  it("stops on Ctrl-C without saving anything", async () => {
+    emu.emulator.configure({ deviceInterval: 1 });
+    const login = startCli(["login"], home, { env: oauthEnv() });
+    await login.waitFor(/Waiting for you to approve/, "stderr");
+    login.child.kill("SIGINT");
+    const run = await login.done;
+    expect(run.code).toBe(130);
+    expect(run.stderr).toContain("cancelled");
+    expect(existsSync(home.tokenPath)).toBe(false);
+  });
+});
+
+describe("logout", () => {
+  it("revokes the saved token with Pulsoid and deletes the file", async () => {
+    const token = emu.emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
+    await runCli(["token", "set"], home, { env: { PULSOID_API_URL: emu.url }, input: token });
+    const run = await runCli(["logout"], home, { env: { PULSOID_API_URL: emu.url } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("Signed out");
+    expect(existsSync(home.tokenPath)).toBe(false);
+    const requests = await loggedRequests(emu.url);
+    expect(requests.at(-1)).toMatchObject({ method: "POST", path: "/oauth2/revoke", status: 200 });
+    // the revoked token no longer works
+    const after = await runCli(["token", "check"], home, { env: { PULSOID_API_URL: emu.url, PULSOID_TOKEN: token } });
+    expect(after.code).toBe(3);
+  });
+
+  it("exits 0 and says so when nobody is signed in", async () => {
+    const run = await runCli(["logout"], home, { env: { PULSOID_API_URL: emu.url } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("not signed in");
+    expect(await loggedRequests(emu.url)).toEqual([]);
+  });
+
+  it("still deletes the file but exits 1 when Pulsoid cannot revoke the token", async () => {
+    const token = emu.emulator.seedToken({ scopes: ["widgets:read"] });
+    await runCli(["token", "set"], home, { env: { PULSOID_API_URL: emu.url }, input: token });
+    emu.emulator.addFault({ path: "/oauth2/revoke", status: 500, times: 10 });
+    const run = await runCli(["logout"], home, { env: { PULSOID_API_URL: emu.url } });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("could not revoke");
+    expect(existsSync(home.tokenPath)).toBe(false);
+  });
+});
