@@ -29,6 +29,7 @@ describe("parseFaultSpec", () => {
     [{ path: "api" }, "path"],
     [{ malformed: "xml" }, "malformed"],
     [{ retryAfter: 5 }, "retryAfter"],
+    [{ status: 204, errorCode: 7005 }, "cannot carry an error body"],
   ])("refuses %j", (spec, words) => {
     const parsed = parseFaultSpec(spec);
     expect("problem" in parsed && parsed.problem).toContain(words);

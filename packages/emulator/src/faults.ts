@@ -72,6 +72,9 @@ export function parseFaultSpec(body: unknown): { spec: FaultSpec } | { problem: 
     return { problem: "errorCode must be a whole number" };
   }
   if (spec.errorCode !== undefined && spec.status === undefined) return { problem: "errorCode needs a status" };
+  if (spec.errorCode !== undefined && [204, 205, 304].includes(spec.status as number)) {
+    return { problem: `status ${spec.status} cannot carry an error body; drop errorCode` };
+  }
   if (spec.retryAfter !== undefined && typeof spec.retryAfter !== "string") {
     return { problem: "retryAfter must be a string (seconds or an HTTP date)" };
   }
