@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCall, hook, useEmulator } from "./helpers.js";
+import { apiCall, hook, useEmulator } from "./fixtures.js";
 
 describe("bearer token checks", () => {
   const emulator = useEmulator();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formPost, hook, useEmulator } from "./helpers.js";
+import { formPost, hook, useEmulator } from "./fixtures.js";
 
 describe("the consent page", () => {
   const emulator = useEmulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../src/index.js";
-import { apiCall, formPost, hook, useEmulator } from "./helpers.js";
+import { apiCall, formPost, hook, useEmulator } from "./fixtures.js";
 
 const deviceGrant = "urn:ietf:params:oauth:grant-type:device_code";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCall, createBody, hook, useEmulator } from "./helpers.js";
+import { apiCall, createBody, hook, useEmulator } from "./fixtures.js";
 
 describe("faults", () => {
   const emulator = useEmulator();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emulatorHooks, seedToken } from "../src/index.js";
-import { apiCall, BASIC_BPM, createBody, formPost, hook, OTHER_META, useEmulator } from "./helpers.js";
+import { apiCall, BASIC_BPM, createBody, formPost, hook, OTHER_META, useEmulator } from "./fixtures.js";
 
 describe("GET /__emulator/requests", () => {
   const emulator = useEmulator();

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../src/index.js";
-import { apiCall, createBody } from "./helpers.js";
+import { apiCall, createBody } from "./fixtures.js";
 
 describe("persistence with a data file", () => {
   let dir: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { emulatorHooks } from "../src/index.js";
-import { apiCall, hook, useEmulator } from "./helpers.js";
+import { apiCall, hook, useEmulator } from "./fixtures.js";
 
 describe("GET /api/v1/profile", () => {
   const emulator = useEmulator();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { apiCall, BASIC_BPM, createBody, hook, OTHER_META, useEmulator } from "./helpers.js";
+import { apiCall, BASIC_BPM, createBody, hook, OTHER_META, useEmulator } from "./fixtures.js";
 
 const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
