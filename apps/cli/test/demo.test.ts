@@ -1,0 +1,53 @@
+import { spawn } from "node:child_process";
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { type CliRun, loggedRequests, useEmulator, useTempHome } from "./helpers.js";
+
+const demoScript = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../scripts/demo.mjs");
+const home = useTempHome();
+const emu = useEmulator();
+
+// --no-setup: the install and build are what `npm test` has just done; the rest of the demo runs as is
+function runDemo(env: Record<string, string>): Promise<CliRun> {
+  return new Promise((done, reject) => {
+    const child = spawn(process.execPath, [demoScript, "--no-setup"], {
+      env: { PATH: process.env.PATH ?? "", HOME: home.home, XDG_CONFIG_HOME: home.configHome, ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      stdout += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => done({ code, stdout, stderr }));
+  });
+}
+
+describe("npm run demo", () => {
+  it("creates a widget from the default preset on its own emulator and prints the OBS URL", async () => {
+    const run = await runDemo({});
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("started the local Pulsoid emulator");
+    expect(run.stdout).toContain("Name:           PulseKit demo");
+    expect(run.stdout).toMatch(/OBS browser-source URL: https:\/\/pulsoid\.net\/widget\/view\/[0-9a-f-]{36}/);
+    expect(run.stdout).toContain('"heartEnabled":true');
+  });
+
+  it("uses the Pulsoid that PULSOID_API_URL names when PULSOID_TOKEN is set", async () => {
+    const token = emu.emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
+    const run = await runDemo({ PULSOID_TOKEN: token, PULSOID_API_URL: emu.url });
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain("started the local Pulsoid emulator");
+    const [widget] = emu.emulator.widgets();
+    expect(widget?.name).toBe("PulseKit demo");
+    expect(run.stdout).toContain(`https://pulsoid.net/widget/view/${widget?.id}`);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(token);
+    expect(await loggedRequests(emu.url)).toEqual([
+      expect.objectContaining({ method: "POST", path: "/api/v1/widgets", status: 200 }),
+    ]);
+  });
+});
