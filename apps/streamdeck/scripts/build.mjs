@@ -2,7 +2,7 @@
 // builds the plugin: bundles bin/plugin.js (self-contained, no node_modules at run time) and the
 // property inspector script, validates the manifest and packs dist/dev.pulsekit.widgets.streamDeckPlugin
 import { spawnSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -11,7 +11,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pluginDir = join(root, "dev.pulsekit.widgets.sdPlugin");
 const distDir = join(root, "dist");
 
-await build({
+const plugin = await build({
   entryPoints: [join(root, "src/plugin.ts")],
   outfile: join(pluginDir, "bin/plugin.js"),
   bundle: true,
@@ -27,7 +27,11 @@ await build({
   sourcemap: "linked",
   legalComments: "none",
   logLevel: "warning",
+  metafile: true,
 });
+mkdirSync(distDir, { recursive: true });
+// what the bundle leaves to the runtime: the package tests check it is only Node's own modules
+writeFileSync(join(distDir, "plugin-bundle-meta.json"), JSON.stringify(plugin.metafile));
 
 await build({
   entryPoints: [join(root, "src/inspector/create-widget.ts")],
@@ -52,5 +56,4 @@ function streamdeck(args) {
 }
 
 streamdeck(["validate", pluginDir]);
-mkdirSync(distDir, { recursive: true });
 streamdeck(["pack", "-f", "-o", distDir, pluginDir]);

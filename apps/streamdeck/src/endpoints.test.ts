@@ -1,0 +1,44 @@
+import { DEFAULT_API_URL, DEFAULT_OAUTH_URL } from "@pulsekit/core";
+import { describe, expect, it } from "vitest";
+import { PLACEHOLDER_CLIENT_ID, resolveEndpoints, tokenOf } from "./endpoints.js";
+
+describe("resolveEndpoints", () => {
+  const env = {
+    PULSOID_API_URL: "http://api.env",
+    PULSOID_OAUTH_URL: "http://oauth.env",
+    PULSOID_CLIENT_ID: "env-client",
+  };
+
+  it("prefers the global settings", () => {
+    expect(
+      resolveEndpoints(
+        { apiBaseUrl: "http://api.gs", oauthBaseUrl: "http://oauth.gs", oauthClientId: "gs-client" },
+        env,
+      ),
+    ).toEqual({ apiBaseUrl: "http://api.gs", oauthBaseUrl: "http://oauth.gs", clientId: "gs-client" });
+  });
+
+  it("falls back to the environment, ignoring blank settings", () => {
+    expect(resolveEndpoints({ apiBaseUrl: "  ", oauthClientId: "" }, env)).toEqual({
+      apiBaseUrl: "http://api.env",
+      oauthBaseUrl: "http://oauth.env",
+      clientId: "env-client",
+    });
+  });
+
+  it("falls back to Pulsoid's defaults and the placeholder client id", () => {
+    expect(resolveEndpoints({}, {})).toEqual({
+      apiBaseUrl: DEFAULT_API_URL,
+      oauthBaseUrl: DEFAULT_OAUTH_URL,
+      clientId: PLACEHOLDER_CLIENT_ID,
+    });
+  });
+});
+
+describe("tokenOf", () => {
+  it("returns a stored token and nothing for a blank one", () => {
+    expect(tokenOf({ token: " abc " })).toBe("abc");
+    expect(tokenOf({ token: "" })).toBeUndefined();
+    expect(tokenOf({})).toBeUndefined();
+  });
+});

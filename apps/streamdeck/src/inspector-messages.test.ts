@@ -1,0 +1,12 @@
+import { describe, expect, it } from "vitest";
+import { parseInspectorRequest } from "./inspector-messages.js";
+
+describe("parseInspectorRequest", () => {
+  it("accepts the inspector's requests and nothing else", () => {
+    expect(parseInspectorRequest({ type: "signIn", extra: 1 })).toEqual({ type: "signIn" });
+    expect(parseInspectorRequest({ type: "signOut" })).toEqual({ type: "signOut" });
+    expect(parseInspectorRequest({ type: "deleteEverything" })).toBeUndefined();
+    expect(parseInspectorRequest("signIn")).toBeUndefined();
+    expect(parseInspectorRequest(null)).toBeUndefined();
+  });
+});

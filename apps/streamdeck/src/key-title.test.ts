@@ -1,0 +1,36 @@
+import { PulsoidError, type PulsoidErrorKind } from "@pulsekit/core";
+import { describe, expect, it } from "vitest";
+import { titleForError } from "./key-title.js";
+import { NotSignedInError } from "./not-signed-in-error.js";
+import { StepTimeoutError } from "./with-timeout.js";
+
+describe("titleForError", () => {
+  it.each<[PulsoidErrorKind, string]>([
+    ["unauthorized", "Sign in"],
+    ["insufficient_scope", "Sign in"],
+    ["payment_required", "No plan"],
+    ["network", "Offline"],
+    ["timeout", "Offline"],
+    ["server", "Retry"],
+    ["rate_limited", "Retry"],
+    ["invalid_response", "Retry"],
+    ["not_found", "Retry"],
+    ["invalid_input", "Settings"],
+  ])("shows %s as %s", (kind, title) => {
+    expect(titleForError(new PulsoidError(kind, "x"))).toBe(title);
+  });
+
+  it("asks for sign-in when no token is stored", () => {
+    expect(titleForError(new NotSignedInError())).toBe("Sign in");
+  });
+
+  it("says Retry when the app did not answer, or for anything unexpected", () => {
+    expect(titleForError(new StepTimeoutError("Stream Deck", 3000))).toBe("Retry");
+    expect(titleForError(new TypeError("boom"))).toBe("Retry");
+  });
+
+  it("keeps every title short enough for a key", () => {
+    const kinds: PulsoidErrorKind[] = ["unauthorized", "payment_required", "network", "server", "invalid_input"];
+    for (const kind of kinds) expect(titleForError(new PulsoidError(kind, "x")).length).toBeLessThanOrEqual(9);
+  });
+});
