@@ -23,6 +23,8 @@ const common = {
 await esbuild.build({
   ...common,
   entryPoints: ["src/extension.ts"],
+  // activation time in the log counts from here, module loading included
+  banner: { js: "var __pulsekitLoadStarted = performance.now();" },
   outfile: "dist/extension.cjs",
   minify: production,
   sourcemap: production ? false : "inline",

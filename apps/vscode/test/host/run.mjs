@@ -36,7 +36,11 @@ async function main() {
   const emulator = await startHostEmulator();
   try {
     const env = { PULSEKIT_EMULATOR_URL: emulator.url };
-    const settings = { "pulsekit.apiBaseUrl": emulator.url, "pulsekit.oauthBaseUrl": emulator.url };
+    const settings = {
+      "pulsekit.apiBaseUrl": emulator.url,
+      "pulsekit.oauthBaseUrl": emulator.url,
+      "pulsekit.oauthClientId": "pulsekit-vscode-tests",
+    };
     const resultsFile = join(scratch, "in-host.json");
     const run = await runInHostSuite({ extensionDir, env, settings, resultsFile });
     for (const result of run.results) record(`in host: ${result.title}`, result.state, result.error);

@@ -1,0 +1,67 @@
+import * as vscode from "vscode";
+import type { PulseKit } from "../kit";
+import type { StoredSession } from "./session-store";
+
+/** the id other extensions pass to vscode.authentication.getSession */
+export const PULSOID_AUTH_ID = "pulsoid";
+
+function toSession(stored: StoredSession): vscode.AuthenticationSession {
+  return { id: stored.id, accessToken: stored.accessToken, account: stored.account, scopes: stored.scopes };
+}
+
+/** Pulsoid in the Accounts menu: sessions come from SecretStorage, signing in runs the device flow */
+export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
+  private readonly changes = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
+  readonly onDidChangeSessions = this.changes.event;
+  private known?: vscode.AuthenticationSession;
+  private readonly subscriptions: vscode.Disposable[] = [];
+
+  constructor(
+    private readonly kit: PulseKit,
+    secrets: vscode.SecretStorage,
+    private readonly signIn: () => Promise<StoredSession | undefined>,
+    private readonly signOut: () => Promise<void>,
+  ) {
+    this.subscriptions.push(
+      this.changes,
+      kit.onDidChangeSession(() => void this.refresh()),
+      // another window of the same profile signed in or out
+      secrets.onDidChange(() => void this.refresh()),
+    );
+    void this.refresh();
+  }
+
+  /** the stored session when it has every requested scope */
+  async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
+    const stored = await this.kit.sessions.read();
+    if (!stored) return [];
+    if (scopes && !scopes.every((scope) => stored.scopes.includes(scope))) return [];
+    return [toSession(stored)];
+  }
+
+  /** signs in with the device flow */
+  async createSession(): Promise<vscode.AuthenticationSession> {
+    const stored = await this.signIn();
+    if (!stored) throw new Error("Pulsoid sign-in was cancelled or did not finish.");
+    return toSession(stored);
+  }
+
+  /** signs out: revokes the token (best effort) and deletes it */
+  async removeSession(): Promise<void> {
+    await this.signOut();
+  }
+
+  private async refresh(): Promise<void> {
+    const stored = await this.kit.sessions.read();
+    const next = stored ? toSession(stored) : undefined;
+    const previous = this.known;
+    this.known = next;
+    if (previous && !next) this.changes.fire({ added: [], removed: [previous], changed: [] });
+    else if (!previous && next) this.changes.fire({ added: [next], removed: [], changed: [] });
+    else if (previous && next) this.changes.fire({ added: [], removed: [], changed: [next] });
+  }
+
+  dispose(): void {
+    for (const subscription of this.subscriptions) subscription.dispose();
+  }
+}

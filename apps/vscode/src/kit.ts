@@ -1,0 +1,104 @@
+import { createPulsoidClient, describeError, type PulsoidClient } from "@pulsekit/core";
+import * as vscode from "vscode";
+import type { SessionStore, StoredSession } from "./auth/session-store";
+import { type ErrorAction, errorActions, isTokenRefused } from "./errors/error-actions";
+import type { RequestLogger } from "./request-logger";
+import { type ExtensionSettings, openSettings, readSettings } from "./settings";
+import type { Ui } from "./ui/ui";
+import type { DraftStore } from "./widgets/draft-store";
+
+/** what every command works with: the UI, the session, the settings, the log and a Pulsoid client */
+export class PulseKit {
+  private readonly sessionsChanged = new vscode.EventEmitter<void>();
+  /** fires whenever the stored session was saved, marked or cleared by this window */
+  readonly onDidChangeSession = this.sessionsChanged.event;
+
+  constructor(
+    public ui: Ui,
+    readonly log: RequestLogger,
+    readonly sessions: SessionStore,
+    readonly drafts: DraftStore,
+    readonly storageUri: vscode.Uri,
+  ) {}
+
+  /** the pulsekit.* settings as they are now */
+  settings(): ExtensionSettings {
+    return readSettings();
+  }
+
+  /** a Pulsoid client for this token, logging each request to the Pulsoid channel */
+  client(token: string, options: { timeoutMs?: number; retry?: false } = {}): PulsoidClient {
+    this.log.forget(token);
+    return createPulsoidClient({
+      token,
+      baseUrl: this.settings().apiBaseUrl,
+      onRequest: this.log.onRequest,
+      ...options,
+    });
+  }
+
+  /** tells listeners (the authentication provider) that the session changed */
+  sessionChanged(): void {
+    this.sessionsChanged.fire();
+  }
+
+  /**
+   * the stored session; when there is none, asks the user to sign in (or set a token) and
+   * returns the new session, or undefined when they did not
+   */
+  async requireSession(): Promise<StoredSession | undefined> {
+    const session = await this.sessions.read();
+    if (session) return session;
+    const choice = await this.ui.showMessage(
+      "info",
+      "You are not signed in to Pulsoid. Sign in (or paste an access token) to create and manage widgets.",
+      "Sign In",
+      "Set Access Token",
+    );
+    if (choice === "Sign In") await vscode.commands.executeCommand("pulsekit.signIn");
+    else if (choice === "Set Access Token") await vscode.commands.executeCommand("pulsekit.setToken");
+    else return undefined;
+    return this.sessions.read();
+  }
+
+  /**
+   * shows an error as describeError's sentence with the buttons that fix it; a refused token is
+   * marked (never deleted), a timeout or 5xx leaves the session alone
+   */
+  async reportError(
+    error: unknown,
+    retry?: () => Promise<unknown>,
+    options: { aboutStoredToken?: boolean } = {},
+  ): Promise<void> {
+    if ((options.aboutStoredToken ?? true) && isTokenRefused(error)) {
+      await this.sessions.markRejected();
+      this.sessionChanged();
+    }
+    const message = describeError(error);
+    this.log.error(message);
+    const actions = errorActions(error, { canRetry: retry !== undefined });
+    const choice = (await this.ui.showMessage("error", message, ...actions)) as ErrorAction | undefined;
+    switch (choice) {
+      case "Sign In Again":
+        await vscode.commands.executeCommand("pulsekit.signIn");
+        break;
+      case "Set Access Token":
+        await vscode.commands.executeCommand("pulsekit.setToken");
+        break;
+      case "Retry":
+        await retry?.();
+        break;
+      case "Open Settings":
+        await openSettings();
+        break;
+      case "Show Log":
+        this.log.channel.show(true);
+        break;
+    }
+  }
+
+  /** releases the event emitter */
+  dispose(): void {
+    this.sessionsChanged.dispose();
+  }
+}

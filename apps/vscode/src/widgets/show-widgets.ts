@@ -1,0 +1,67 @@
+import type { Widget } from "@pulsekit/core";
+import type { PulseKit } from "../kit";
+import { MultiStepInput, type PickItem, type Step } from "../ui/multi-step-input";
+import { updateWidget } from "./update-widget";
+import { copyWidgetUrl, openWidget } from "./widget-actions";
+import { loadWidgets, pickWidget } from "./widget-picker";
+
+type WidgetAction = "copy" | "open" | "update";
+
+/** Pulsoid: Show Widgets. The account's widgets; choosing one offers copy URL, open and update */
+export async function showWidgets(kit: PulseKit): Promise<void> {
+  const session = await kit.requireSession();
+  if (!session) return;
+  const widgets = await loadWidgets(kit, kit.client(session.accessToken), () => showWidgets(kit));
+  if (!widgets) return;
+  const state: { widget?: Widget; action?: WidgetAction } = {};
+
+  const choose: Step<typeof state> = async (input) => {
+    state.widget = await pickWidget(input, widgets, {
+      title: `Pulsoid: Your Widgets (${widgets.length})`,
+      step: 1,
+      totalSteps: 2,
+      placeholder: "Pick a widget to copy its OBS URL, open it or update it",
+    });
+    return chooseAction;
+  };
+  const chooseAction: Step<typeof state> = async (input) => {
+    const widget = state.widget as Widget;
+    const items: PickItem<WidgetAction>[] = [
+      { label: "$(copy) Copy OBS URL", description: "the browser-source URL for OBS", value: "copy" },
+      { label: "$(link-external) Open", description: "the widget page in your browser", value: "open" },
+      { label: "$(edit) Update configuration…", description: "heart, colours, ranges", value: "update" },
+    ];
+    state.action = (
+      await input.pick({ title: `Pulsoid: "${widget.name}"`, step: 2, totalSteps: 2, placeholder: "What to do", items })
+    ).value;
+    return undefined;
+  };
+  if (!(await MultiStepInput.run(kit.ui, choose, state))) return;
+  const widget = state.widget as Widget;
+  if (state.action === "copy") await copyWidgetUrl(kit, widget);
+  else if (state.action === "open") await openWidget(kit, widget);
+  else if (state.action === "update") await updateWidget(kit, widget);
+}
+
+/** Pulsoid: Copy Widget URL. Pick a widget and copy its OBS browser-source URL */
+export async function copyWidgetUrlCommand(kit: PulseKit): Promise<void> {
+  const session = await kit.requireSession();
+  if (!session) return;
+  const widgets = await loadWidgets(kit, kit.client(session.accessToken), () => copyWidgetUrlCommand(kit));
+  if (!widgets) return;
+  let chosen: Widget | undefined;
+  const finished = await MultiStepInput.run(
+    kit.ui,
+    async (input) => {
+      chosen = await pickWidget(input, widgets, {
+        title: "Pulsoid: Copy Widget URL",
+        step: 1,
+        totalSteps: 1,
+        placeholder: "Pick the widget whose OBS URL to copy",
+      });
+      return undefined;
+    },
+    {},
+  );
+  if (finished && chosen) await copyWidgetUrl(kit, chosen);
+}
