@@ -1,0 +1,239 @@
+#!/usr/bin/env node
+// `pnpm bench`: latency of createWidget and listWidgets through @pulsekit/core versus a bare fetch of the
+// same request, one at a time and 16 in flight, against the emulator on loopback; the emulator's create
+// throughput; the CLI's cold start and a whole `pulsekit widgets create`. Prints one table.
+// flags: --no-setup (skip install and build), --quick (fewer requests, for a smoke run), --json (raw numbers)
+import { spawn } from "node:child_process";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ensurePnpm, installWorkspace, pnpm, root } from "./pnpm.mjs";
+
+const args = new Set(process.argv.slice(2));
+const quick = args.has("--quick");
+const sizes = quick
+  ? { sequential: 40, parallel: 80, warmup: 10, throttled: 20, cold: 3, cliCreate: 2, rounds: 2 }
+  : { sequential: 600, parallel: 1600, warmup: 100, throttled: 60, cold: 15, cliCreate: 8, rounds: 4 };
+const inFlight = 16;
+const listSize = 5;
+const cliBin = join(root, "apps", "cli", "dist", "bin.js");
+const scopes = ["widgets:read", "widgets:update"];
+const basicBpm = "bf6bdf21-10a7-4a28-97ec-a239e6c77f8b";
+
+function say(text) {
+  process.stderr.write(`bench: ${text}\n`);
+}
+
+if (!args.has("--no-setup")) {
+  ensurePnpm();
+  installWorkspace();
+  pnpm(["exec", "turbo", "run", "build", "--filter=@pulsekit/cli...", "--output-logs=errors-only"]);
+}
+
+const importBuilt = (pkg) => import(pathToFileURL(join(root, "packages", pkg, "dist", "index.js")).href);
+const { createPulsoidClient, DEFAULT_RATE_LIMIT } = await importBuilt("core");
+const { startEmulator } = await importBuilt("emulator");
+
+const emulator = await startEmulator({ port: 0 });
+const token = emulator.seedToken({ scopes });
+const widgetBody = { name: "Bench", configuration: { heartEnabled: true, heartColor: "#FF3355FF" } };
+
+/** empties the emulator and puts the token (and a few widgets for list phases) back */
+function resetEmulator(widgets = 0) {
+  emulator.reset();
+  emulator.seedToken({ token, scopes });
+  if (widgets > 0) {
+    emulator.seedWidgets(
+      Array.from({ length: widgets }, (_, i) => ({ name: `W${i}`, meta_id: basicBpm, configuration: {} })),
+    );
+  }
+}
+
+const unlimited = createPulsoidClient({ token, baseUrl: emulator.url, rateLimit: false });
+const defaults = createPulsoidClient({ token, baseUrl: emulator.url });
+
+// the same requests the client sends, with nothing in between
+const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+const bare = {
+  async createWidget() {
+    const response = await fetch(`${emulator.url}/api/v1/widgets`, {
+      method: "POST",
+      headers: { ...headers, "content-type": "application/json" },
+      body: JSON.stringify({ configuration: widgetBody.configuration, name: widgetBody.name, meta_id: basicBpm }),
+    });
+    if (!response.ok) throw new Error(`create answered ${response.status}`);
+    return (await response.json()).widget;
+  },
+  async listWidgets() {
+    const response = await fetch(`${emulator.url}/api/v1/widgets`, { headers });
+    if (!response.ok) throw new Error(`list answered ${response.status}`);
+    return (await response.json()).widgets;
+  },
+};
+const viaClient = (client) => ({
+  createWidget: () => client.createWidget(widgetBody),
+  listWidgets: () => client.listWidgets(),
+});
+
+/** runs `count` calls with `concurrency` in flight; per-call latencies (ms) and the wall time */
+async function measure(call, count, concurrency) {
+  const latencies = [];
+  let next = 0;
+  const started = performance.now();
+  async function worker() {
+    while (next < count) {
+      next += 1;
+      const t = performance.now();
+      await call();
+      latencies.push(performance.now() - t);
+    }
+  }
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return { latencies, wallMs: performance.now() - started };
+}
+
+function percentile(sorted, p) {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function summarize(runs) {
+  const latencies = runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const wallMs = runs.reduce((sum, r) => sum + r.wallMs, 0);
+  return {
+    n: latencies.length,
+    median: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    perSecond: (latencies.length / wallMs) * 1000,
+  };
+}
+
+/** bare and client alternate in rounds so that machine load hits both alike */
+async function compare(op, concurrency, total) {
+  const widgets = op === "listWidgets" ? listSize : 0;
+  const impls = { bare, client: viaClient(unlimited) };
+  resetEmulator(widgets);
+  for (const impl of Object.values(impls)) await measure(impl[op], sizes.warmup, concurrency);
+  const runs = { bare: [], client: [] };
+  const perRound = Math.ceil(total / sizes.rounds);
+  for (let round = 0; round < sizes.rounds; round += 1) {
+    for (const name of round % 2 === 0 ? ["bare", "client"] : ["client", "bare"]) {
+      resetEmulator(widgets);
+      runs[name].push(await measure(impls[name][op], perRound, concurrency));
+    }
+  }
+  return { bare: summarize(runs.bare), client: summarize(runs.client) };
+}
+
+/** spawns the built CLI and resolves to the wall time; fails on a non-zero exit */
+function timeCli(cliArgs, env = {}) {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, [cliBin, ...cliArgs], {
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
+    let stderr = "";
+    child.stderr.on("data", (chunk) => {
+      stderr += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => {
+      if (code === 0) resolve(performance.now() - started);
+      else reject(new Error(`pulsekit ${cliArgs.join(" ")} exited ${code}: ${stderr.trim()}`));
+    });
+  });
+}
+
+async function timeCliRuns(count, cliArgs, env) {
+  const times = [];
+  for (let i = 0; i < count; i += 1) times.push(await timeCli(cliArgs, env));
+  times.sort((a, b) => a - b);
+  return { n: count, median: percentile(times, 50), p99: percentile(times, 99) };
+}
+
+const results = {};
+try {
+  for (const op of ["createWidget", "listWidgets"]) {
+    say(`${op}: one at a time`);
+    results[`${op} sequential`] = await compare(op, 1, sizes.sequential);
+    say(`${op}: ${inFlight} in flight`);
+    results[`${op} ${inFlight} in flight`] = await compare(op, inFlight, sizes.parallel);
+  }
+
+  say(`createWidget through the client with its default rate limit (${DEFAULT_RATE_LIMIT.limit} per second)`);
+  resetEmulator();
+  results.throttled = summarize([await measure(viaClient(defaults).createWidget, sizes.throttled, inFlight)]);
+
+  say("the CLI: cold start and a whole widgets create");
+  const nodeOnly = [];
+  for (let i = 0; i < sizes.cold; i += 1) {
+    const started = performance.now();
+    await new Promise((resolve) => spawn(process.execPath, ["-e", "0"]).on("close", resolve));
+    nodeOnly.push(performance.now() - started);
+  }
+  nodeOnly.sort((a, b) => a - b);
+  results.node = { n: sizes.cold, median: percentile(nodeOnly, 50), p99: percentile(nodeOnly, 99) };
+  results.version = await timeCliRuns(sizes.cold, ["--version"]);
+  resetEmulator();
+  results.cliCreate = await timeCliRuns(sizes.cliCreate, ["widgets", "create", "--name", "Bench"], {
+    PULSOID_API_URL: emulator.url,
+    PULSOID_TOKEN: token,
+  });
+} finally {
+  await emulator.close();
+}
+
+if (args.has("--json")) {
+  process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  process.exit(0);
+}
+
+const ms = (value) => `${value.toFixed(2)} ms`;
+const rate = (value) => `${Math.round(value)}/s`;
+const rows = [["what", "n", "median", "p99", "req/s", "client/bare (median)"]];
+for (const [label, { bare: b, client: c }] of Object.entries(results).filter(([, v]) => v.bare)) {
+  rows.push([`${label}: bare fetch`, `${b.n}`, ms(b.median), ms(b.p99), rate(b.perSecond), ""]);
+  const ratio = c.median / b.median;
+  rows.push([
+    `${label}: client`,
+    `${c.n}`,
+    ms(c.median),
+    ms(c.p99),
+    rate(c.perSecond),
+    `${ratio.toFixed(2)} ${ratio <= 1.1 ? "(target <= 1.10 met)" : "(over the 1.10 target)"}`,
+  ]);
+}
+const emulatorRate = results[`createWidget ${inFlight} in flight`].bare.perSecond;
+rows.push(["emulator throughput, create (bare, 16 in flight)", "", "", "", rate(emulatorRate), ""]);
+rows.push([
+  `createWidget: client, default rate limit, ${inFlight} in flight`,
+  `${results.throttled.n}`,
+  ms(results.throttled.median),
+  ms(results.throttled.p99),
+  rate(results.throttled.perSecond),
+  "",
+]);
+rows.push(["node -e 0 (for reference)", `${results.node.n}`, ms(results.node.median), ms(results.node.p99), "", ""]);
+rows.push([
+  "pulsekit --version (cold start)",
+  `${results.version.n}`,
+  ms(results.version.median),
+  ms(results.version.p99),
+  "",
+  "",
+]);
+rows.push([
+  "pulsekit widgets create (whole run)",
+  `${results.cliCreate.n}`,
+  ms(results.cliCreate.median),
+  ms(results.cliCreate.p99),
+  "",
+  "",
+]);
+
+const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
+const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
+const table = [line(rows[0]), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)];
+process.stdout.write(
+  `\nPulseKit client benchmark (${quick ? "quick" : "full"} run, Node ${process.version}, emulator on loopback)\n\n${table.join("\n")}\n`,
+);
