@@ -38,7 +38,7 @@ async function waitForHttp(url, child, timeoutMs) {
 
 /**
  * starts code-server with a fresh user-data dir; options: settings (user settings.json),
- * env (extra environment for the server and so the extension host), extensionsDir, smokeTestDriver
+ * env (extra environment for the server and so the extension host), smokeTestDriver, beforeStart(dirs)
  */
 export async function startCodeServer(options = {}) {
   const tools = ensureTools();
@@ -67,6 +67,7 @@ export async function startCodeServer(options = {}) {
       2,
     ),
   );
+  await options.beforeStart?.(dirs);
   const port = await freePort();
   const config = join(home, "config.yaml");
   writeFileSync(config, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);

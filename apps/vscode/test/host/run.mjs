@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { runEndToEnd } from "./e2e.mjs";
 import { runInHostSuite } from "./in-host.mjs";
 
 const extensionDir = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
@@ -41,21 +42,34 @@ async function main() {
       "pulsekit.oauthBaseUrl": emulator.url,
       "pulsekit.oauthClientId": "pulsekit-vscode-tests",
     };
-    const resultsFile = join(scratch, "in-host.json");
-    const run = await runInHostSuite({ extensionDir, env, settings, resultsFile });
-    for (const result of run.results) record(`in host: ${result.title}`, result.state, result.error);
-    if (run.timedOut) record("in host: the suite finished in time", "failed", "no exit from the extension host");
-    else if (run.results.length === 0)
-      record(
-        "in host: the suite ran",
-        "failed",
-        `exit code ${run.exitCode}\n${run.hostErrors.join("\n")}\n${run.serverLog.slice(-2000)}`,
-      );
-    else if (run.exitCode !== 0 && run.results.every((r) => r.state === "passed"))
-      record("in host: the suite exited cleanly", "failed", `exit code ${run.exitCode}`);
+    const only = process.env.PULSEKIT_HOST_ONLY; // "suite" or "ui", to iterate on one part
+    if (only !== "ui") await suite(env, settings);
+    if (only !== "suite") {
+      const ui = await runEndToEnd({
+        vsix: join(extensionDir, "pulsekit-vscode.vsix"),
+        emulatorUrl: emulator.url,
+        screenshotDir: resultsDir,
+      });
+      for (const outcome of ui) record(outcome.title, outcome.state, outcome.error);
+    }
   } finally {
     await emulator.close();
   }
+}
+
+async function suite(env, settings) {
+  const resultsFile = join(scratch, "in-host.json");
+  const run = await runInHostSuite({ extensionDir, env, settings, resultsFile });
+  for (const result of run.results) record(`in host: ${result.title}`, result.state, result.error);
+  if (run.timedOut) record("in host: the suite finished in time", "failed", "no exit from the extension host");
+  else if (run.results.length === 0)
+    record(
+      "in host: the suite ran",
+      "failed",
+      `exit code ${run.exitCode}\n${run.hostErrors.join("\n")}\n${run.serverLog.slice(-2000)}`,
+    );
+  else if (run.exitCode !== 0 && run.results.every((r) => r.state === "passed"))
+    record("in host: the suite exited cleanly", "failed", `exit code ${run.exitCode}`);
 }
 
 let crashed;
