@@ -22,6 +22,8 @@ const plugin = await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  // Node 20 has fetch: the polyfill ofetch would bundle is never used
+  alias: { "node-fetch-native": join(root, "src/shims/native-fetch.ts") },
   minify: true,
   keepNames: true,
   sourcemap: "linked",
