@@ -10,7 +10,7 @@ describe("titleForError", () => {
     ["insufficient_scope", "Sign in"],
     ["payment_required", "No plan"],
     ["network", "Offline"],
-    ["timeout", "Offline"],
+    ["timeout", "Retry"],
     ["server", "Retry"],
     ["rate_limited", "Retry"],
     ["invalid_response", "Retry"],

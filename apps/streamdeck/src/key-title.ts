@@ -20,7 +20,6 @@ export function titleForError(error: unknown): string {
     case "payment_required":
       return "No plan";
     case "network":
-    case "timeout":
       return "Offline";
     case "invalid_input":
       return "Settings";

@@ -79,11 +79,22 @@ function render(): void {
   $<HTMLButtonElement>("open-last").disabled = !url;
 }
 
+const HEX_COLOR = /^#[0-9a-fA-F]{8}$/;
+
+/** shows the typed colour (or the preset's) in the picker; the picker has no alpha */
 function renderSwatch(): void {
   const input = $<HTMLInputElement>("heartColor");
   const value = input.value.trim() || input.placeholder;
-  const color = /^#[0-9a-fA-F]{8}$/.test(value) ? value : "transparent";
-  $("heartColor-swatch").style.background = color;
+  if (HEX_COLOR.test(value)) $<HTMLInputElement>("heartColor-picker").value = value.slice(0, 7).toLowerCase();
+}
+
+/** a colour picked in the picker, keeping the alpha already typed */
+function onPickedColour(picked: string): void {
+  const input = $<HTMLInputElement>("heartColor");
+  const current = input.value.trim() || input.placeholder;
+  const alpha = HEX_COLOR.test(current) ? current.slice(7) : "FF";
+  input.value = `${picked.toUpperCase()}${alpha}`;
+  onField("heartColor", input.value);
 }
 
 function onField(field: string, input: string | boolean): void {
@@ -159,6 +170,8 @@ function wireFields(): void {
     const el = $<HTMLInputElement>(id);
     el.addEventListener("input", () => onField(id, el.value));
   }
+  const picker = $<HTMLInputElement>("heartColor-picker");
+  picker.addEventListener("input", () => onPickedColour(picker.value));
   const heart = $<HTMLInputElement>("heartEnabled");
   heart.addEventListener("change", () => onField("heartEnabled", heart.checked));
 

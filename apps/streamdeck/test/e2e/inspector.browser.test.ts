@@ -103,6 +103,9 @@ describe("the property inspector page in Chromium", () => {
     await page.fill("#heartColor", "#11223344");
     await expect.poll(() => inspectorSaves(d).at(-1)?.heartColor).toBe("#11223344");
     expect(await page.locator("#heartColor-error").textContent()).toBe("");
+    // the colour picker keeps the alpha that was typed
+    await page.locator("#heartColor-picker").fill("#00ff00");
+    await expect.poll(() => inspectorSaves(d).at(-1)?.heartColor).toBe("#00FF0044");
   });
 
   it("shows an error for a name that is too long and keeps the last good one", async () => {

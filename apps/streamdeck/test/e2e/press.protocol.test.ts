@@ -165,6 +165,26 @@ describe("a Create Widget key over the Stream Deck protocol", () => {
     expect(host.globalSettings.token).toBe(deck.token);
   });
 
+  it("gives up on a Pulsoid that never answers and frees the key", async () => {
+    deck = await signedInDeck();
+    const { host, emulator } = deck;
+    emulator.addFault({ method: "POST", path: "/api/v1/widgets", hang: true });
+    const key = host.addKey({ name: "Hung" });
+    host.press(key);
+    await host.nextCommand("showAlert", key, 0, 25_000);
+    expect(host.titles(key).at(-1)).toBe("Retry");
+    expect(host.globalSettings.token).toBe(deck.token);
+    // the core checked whether the create went through instead of posting again
+    expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      "POST /api/v1/widgets",
+      "GET /api/v1/widgets",
+    ]);
+    const before = host.frames.length;
+    host.press(key);
+    await host.nextCommand("showOk", key, before);
+    expect(emulator.widgets().map((w) => w.name)).toEqual(["Hung"]);
+  }, 40_000);
+
   it("says Settings and sends nothing when the key's colour is not #RRGGBBAA", async () => {
     deck = await signedInDeck();
     const { host, emulator } = deck;
