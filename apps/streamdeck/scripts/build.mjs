@@ -2,8 +2,8 @@
 // builds the plugin: bundles bin/plugin.js (self-contained, no node_modules at run time) and the
 // property inspector script, validates the manifest and packs dist/dev.pulsekit.widgets.streamDeckPlugin
 import { spawnSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 
@@ -57,5 +57,9 @@ function streamdeck(args) {
   }
 }
 
-streamdeck(["validate", pluginDir]);
-streamdeck(["pack", "-f", "-o", distDir, pluginDir]);
+// pack a staged copy: the CLI rewrites the manifest it packs, and logs/ from a local run stay behind
+const stage = join(distDir, "stage", "dev.pulsekit.widgets.sdPlugin");
+rmSync(dirname(stage), { recursive: true, force: true });
+cpSync(pluginDir, stage, { recursive: true, filter: (source) => relative(pluginDir, source).split(sep)[0] !== "logs" });
+streamdeck(["validate", stage]);
+streamdeck(["pack", "-f", "-o", distDir, stage]);
