@@ -10,6 +10,17 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const production = process.env.PULSEKIT_DEV !== "1";
 
+// zod re-exports every message locale through `z.locales`; the extension speaks English only (~250 kB less)
+const zodEnglishOnly = {
+  name: "zod-english-only",
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.c?js$/ }, (args) =>
+      args.importer.includes("/zod/") ? { path: "zod-locales", namespace: "stub" } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export {};", loader: "js" }));
+  },
+};
+
 const common = {
   bundle: true,
   platform: "node",
@@ -23,6 +34,9 @@ const common = {
 await esbuild.build({
   ...common,
   entryPoints: ["src/extension.ts"],
+  // ofetch's plain build uses the host's fetch; its node build bundles a fetch polyfill Node 20 no longer needs
+  conditions: ["wintercg"],
+  plugins: [zodEnglishOnly],
   // activation time in the log counts from here, module loading included
   banner: { js: "var __pulsekitLoadStarted = performance.now();" },
   outfile: "dist/extension.cjs",
@@ -44,11 +58,28 @@ await esbuild.build({
   sourcemap: "inline",
 });
 
-const core = await import("@pulsekit/core");
-// todo(core): drop the fallback once core exports configurationJsonSchema
-const schema =
-  typeof core.configurationJsonSchema === "function"
-    ? core.configurationJsonSchema()
-    : { $schema: "http://json-schema.org/draft-07/schema#", type: "object" };
+const { configurationJsonSchema } = await import("@pulsekit/core");
+const schema = withEditorHints(configurationJsonSchema());
 mkdirSync(dist, { recursive: true });
 writeFileSync(join(dist, "widget-configuration.schema.json"), `${JSON.stringify(schema, null, 2)}\n`);
+
+/** core's schema plus the descriptions and messages VS Code shows on hover and on a wrong value */
+function withEditorHints(schema) {
+  const color = {
+    description: "A colour as #RRGGBBAA: red, green, blue and alpha in hex, for example #FF3355FF.",
+    patternErrorMessage: "Use #RRGGBBAA with eight hex digits, for example #FF3355FF.",
+  };
+  const hints = {
+    heartEnabled: { description: "Show the beating heart next to the number." },
+    heartColor: { ...color, description: `Colour of the heart. ${color.description}` },
+    ranges: { description: "Heart-rate ranges (bpm, from <= to) that each show the heart in their own colour." },
+    font: { description: "Name of the font the number is drawn in." },
+  };
+  const properties = schema.properties ?? {};
+  for (const [key, hint] of Object.entries(hints)) {
+    if (properties[key]) Object.assign(properties[key], hint);
+  }
+  const rangeColor = properties.ranges?.items?.properties?.color;
+  if (rangeColor) Object.assign(rangeColor, color);
+  return { title: "Pulsoid heart-rate (BPM) widget configuration", ...schema };
+}

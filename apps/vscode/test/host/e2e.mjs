@@ -1,61 +1,17 @@
 // the packaged .vsix in code-server, driven through the real UI in headless chromium: the command
 // palette, the input box and the quick picks a user sees
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { installVsix, launchBrowser, startCodeServer } from "./code-server.mjs";
-
-const TIMEOUT = 60_000;
-
-async function hook(emulatorUrl, method, path, body) {
-  const response = await fetch(`${emulatorUrl}/__emulator${path}`, {
-    method,
-    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
-  });
-  if (!response.ok) throw new Error(`emulator ${method} ${path} answered ${response.status}`);
-  return response.json();
-}
-
-/** every file under dir (symlinks not followed) */
-function filesUnder(dir) {
-  const files = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...filesUnder(path));
-    else if (entry.isFile()) files.push(path);
-  }
-  return files;
-}
-
-/** runs a palette command: opens the palette until the command is listed (extensions register late), then Enter */
-async function runFromPalette(page, title) {
-  const deadline = Date.now() + TIMEOUT;
-  for (;;) {
-    await page.keyboard.press("Escape");
-    await page.keyboard.press("F1");
-    const input = page.locator(".quick-input-widget .quick-input-box input");
-    await input.waitFor({ state: "visible", timeout: 10_000 });
-    await input.fill(`>${title}`);
-    const row = page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first();
-    try {
-      await row.waitFor({ state: "visible", timeout: 3000 });
-      await page.keyboard.press("Enter");
-      return;
-    } catch (error) {
-      if (Date.now() > deadline) throw new Error(`"${title}" never appeared in the command palette: ${error.message}`);
-    }
-  }
-}
-
-/** waits until the quick input shows this text (a title, prompt or item) */
-async function waitForQuickInput(page, text) {
-  await page.locator(".quick-input-widget", { hasText: text }).first().waitFor({ state: "visible", timeout: TIMEOUT });
-}
-
-async function waitForNotification(page, text) {
-  const toast = page.locator(".notifications-toasts .notification-toast", { hasText: text }).first();
-  await toast.waitFor({ state: "visible", timeout: TIMEOUT });
-  return ((await toast.textContent()) ?? "").trim();
-}
+import {
+  filesUnder,
+  hook,
+  openWorkbench,
+  runFromPalette,
+  setTokenThroughPalette,
+  waitForNotification,
+  waitForQuickInput,
+} from "./workbench.mjs";
 
 /**
  * installs the .vsix, sets a token and creates a widget through the command palette; returns the
@@ -81,21 +37,11 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
   let browser;
   try {
     browser = await launchBrowser();
-    const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}`);
-    await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: TIMEOUT });
+    const page = await openWorkbench(browser, server);
 
     let created = false;
     await check("sets an access token and creates a widget through the command palette", async () => {
-      await runFromPalette(page, "Pulsoid: Set Access Token");
-      await waitForQuickInput(page, "Set Access Token");
-      // the token box hides what is typed
-      await page
-        .locator('.quick-input-widget .quick-input-box input[type="password"]')
-        .waitFor({ state: "visible", timeout: 10_000 });
-      await page.keyboard.type(token);
-      await page.keyboard.press("Enter");
-      await waitForNotification(page, "Signed in to Pulsoid");
+      await setTokenThroughPalette(page, token);
 
       await runFromPalette(page, "Pulsoid: Create Widget");
       await waitForQuickInput(page, "Classic heart");
@@ -142,7 +88,6 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
   } finally {
     await browser?.close().catch(() => undefined);
     await server.close();
-    const { rmSync } = await import("node:fs");
     rmSync(server.dirs.home, { recursive: true, force: true });
   }
   return outcomes;

@@ -1,11 +1,7 @@
 // the local Pulsoid API the host tests talk to
-import * as emulator from "@pulsekit/emulator";
+import { startEmulator } from "@pulsekit/emulator";
 
-/** starts the emulator on a free port */
-export async function startHostEmulator() {
-  if (typeof emulator.startEmulator !== "function") {
-    // todo(emulator): remove once @pulsekit/emulator exports startEmulator
-    return { url: "http://127.0.0.1:9", close: async () => undefined };
-  }
-  return emulator.startEmulator({ port: 0 });
+/** starts the emulator on a free port of 127.0.0.1 */
+export function startHostEmulator() {
+  return startEmulator({ port: 0 });
 }

@@ -118,7 +118,15 @@ describe("widgets", () => {
     const syntax = await ui.waitForMessage((m) => m.severity === "error");
     assert.match(syntax.message, /not valid JSON/);
     ui.messages.length = 0;
-    await replaceAndSave(editor, '{ "heartEnabled": true, "heartColor": "red" }');
+    const text = '{ "heartEnabled": true, "heartColor": "red" }';
+    assert.ok(await editor.edit((edit) => edit.replace(new vscode.Range(0, 0, editor.document.lineCount, 0), text)));
+    // the contributed JSON schema flags the colour as you type, before anything is saved
+    const problems = await eventually(() => {
+      const found = vscode.languages.getDiagnostics(editor.document.uri);
+      return found.some((d) => d.message.includes("#RRGGBBAA")) ? found : undefined;
+    }, "the schema to flag heartColor in the editor");
+    assert.ok(problems.length > 0);
+    await replaceAndSave(editor, text);
     const invalid = await ui.waitForMessage((m) => m.severity === "error");
     assert.match(invalid.message, /configuration\.heartColor/);
     assert.equal((await apiRequests("POST", "/api/v1/widgets")).length, 0, "bad JSON never sends a request");

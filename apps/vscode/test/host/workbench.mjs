@@ -1,0 +1,84 @@
+// driving code-server's workbench in chromium the way a person does, and the emulator's hooks
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+
+/** how long one UI step may take */
+export const TIMEOUT = 60_000;
+
+/** calls one of the emulator's /__emulator hooks */
+export async function hook(emulatorUrl, method, path, body) {
+  const response = await fetch(`${emulatorUrl}/__emulator${path}`, {
+    method,
+    ...(body === undefined ? {} : { headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new Error(`emulator ${method} ${path} answered ${response.status}`);
+  return response.json();
+}
+
+/** every file under dir (symlinks not followed) */
+export function filesUnder(dir) {
+  const files = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...filesUnder(path));
+    else if (entry.isFile()) files.push(path);
+  }
+  return files;
+}
+
+/**
+ * runs a palette command: opens the palette until the command is listed (extensions register late),
+ * then presses Enter; `beforeEnter` runs right before the key press (for timing)
+ */
+export async function runFromPalette(page, title, beforeEnter) {
+  const deadline = Date.now() + TIMEOUT;
+  for (;;) {
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("F1");
+    const input = page.locator(".quick-input-widget .quick-input-box input");
+    await input.waitFor({ state: "visible", timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator(".quick-input-widget .monaco-list-row", { hasText: title }).first();
+    try {
+      await row.waitFor({ state: "visible", timeout: 3000 });
+      beforeEnter?.();
+      await page.keyboard.press("Enter");
+      return;
+    } catch (error) {
+      if (Date.now() > deadline) throw new Error(`"${title}" never appeared in the command palette: ${error.message}`);
+    }
+  }
+}
+
+/** waits until the quick input shows this text (a title, prompt or item) */
+export async function waitForQuickInput(page, text) {
+  await page.locator(".quick-input-widget", { hasText: text }).first().waitFor({ state: "visible", timeout: TIMEOUT });
+}
+
+/** waits for a notification containing text; resolves to its text */
+export async function waitForNotification(page, text) {
+  const toast = page.locator(".notifications-toasts .notification-toast", { hasText: text }).first();
+  await toast.waitFor({ state: "visible", timeout: TIMEOUT });
+  return ((await toast.textContent()) ?? "").trim();
+}
+
+/** a new page on code-server's workbench, once it is on screen */
+export async function openWorkbench(browser, server) {
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+  await page.goto(`${server.url}/?folder=${encodeURIComponent(server.dirs.workspace)}`);
+  await page.locator(".monaco-workbench").waitFor({ state: "visible", timeout: TIMEOUT });
+  return page;
+}
+
+/** Pulsoid: Set Access Token from the palette, typed into its password box, until "Signed in" shows */
+export async function setTokenThroughPalette(page, token) {
+  await runFromPalette(page, "Pulsoid: Set Access Token");
+  await waitForQuickInput(page, "Set Access Token");
+  // the token box hides what is typed
+  await page
+    .locator('.quick-input-widget .quick-input-box input[type="password"]')
+    .waitFor({ state: "visible", timeout: 10_000 });
+  await page.keyboard.type(token);
+  await page.keyboard.press("Enter");
+  await waitForNotification(page, "Signed in to Pulsoid");
+}
