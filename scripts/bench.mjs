@@ -4,6 +4,7 @@
 // throughput; the CLI's cold start and a whole `pulsekit widgets create`. Prints one table.
 // flags: --no-setup (skip install and build), --quick (fewer requests, for a smoke run), --json (raw numbers)
 import { spawn } from "node:child_process";
+import { availableParallelism, loadavg } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { ensurePnpm, installWorkspace, pnpm, root } from "./pnpm.mjs";
@@ -31,22 +32,44 @@ if (!args.has("--no-setup")) {
 
 const importBuilt = (pkg) => import(pathToFileURL(join(root, "packages", pkg, "dist", "index.js")).href);
 const { createPulsoidClient, DEFAULT_RATE_LIMIT } = await importBuilt("core");
-const { startEmulator } = await importBuilt("emulator");
+const { emulatorHooks } = await importBuilt("emulator");
 
-const emulator = await startEmulator({ port: 0 });
-const token = emulator.seedToken({ scopes });
+/** the emulator's own bin in a child process, so its work and the client's do not share one event loop */
+function startEmulatorProcess() {
+  const child = spawn(process.execPath, [join(root, "packages", "emulator", "dist", "bin.js"), "--port", "0"], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  return new Promise((resolve, reject) => {
+    let out = "";
+    child.on("error", reject);
+    child.on("exit", (code) => reject(new Error(`the emulator exited (${code}) before it was ready: ${out}`)));
+    child.stdout.setEncoding("utf8").on("data", (chunk) => {
+      out += chunk;
+      const url = /PULSOID_API_URL=(\S+)/.exec(out)?.[1];
+      if (url) {
+        child.removeAllListeners("exit");
+        resolve({ url, stop: () => new Promise((done) => child.once("exit", done).kill("SIGTERM")) });
+      }
+    });
+  });
+}
+
+const emulator = await startEmulatorProcess();
+const hooks = emulatorHooks(emulator.url);
+const token = `bench-${process.pid}-token`;
 const widgetBody = { name: "Bench", configuration: { heartEnabled: true, heartColor: "#FF3355FF" } };
 
 /** empties the emulator and puts the token (and a few widgets for list phases) back */
-function resetEmulator(widgets = 0) {
-  emulator.reset();
-  emulator.seedToken({ token, scopes });
+async function resetEmulator(widgets = 0) {
+  await hooks.reset();
+  await hooks.seedToken({ token, scopes });
   if (widgets > 0) {
-    emulator.seedWidgets(
+    await hooks.seedWidgets(
       Array.from({ length: widgets }, (_, i) => ({ name: `W${i}`, meta_id: basicBpm, configuration: {} })),
     );
   }
 }
+await resetEmulator();
 
 const unlimited = createPulsoidClient({ token, baseUrl: emulator.url, rateLimit: false });
 const defaults = createPulsoidClient({ token, baseUrl: emulator.url });
@@ -111,13 +134,13 @@ function summarize(runs) {
 async function compare(op, concurrency, total) {
   const widgets = op === "listWidgets" ? listSize : 0;
   const impls = { bare, client: viaClient(unlimited) };
-  resetEmulator(widgets);
+  await resetEmulator(widgets);
   for (const impl of Object.values(impls)) await measure(impl[op], sizes.warmup, concurrency);
   const runs = { bare: [], client: [] };
   const perRound = Math.ceil(total / sizes.rounds);
   for (let round = 0; round < sizes.rounds; round += 1) {
     for (const name of round % 2 === 0 ? ["bare", "client"] : ["client", "bare"]) {
-      resetEmulator(widgets);
+      await resetEmulator(widgets);
       runs[name].push(await measure(impls[name][op], perRound, concurrency));
     }
   }
@@ -161,7 +184,7 @@ try {
   }
 
   say(`createWidget through the client with its default rate limit (${DEFAULT_RATE_LIMIT.limit} per second)`);
-  resetEmulator();
+  await resetEmulator();
   results.throttled = summarize([await measure(viaClient(defaults).createWidget, sizes.throttled, inFlight)]);
 
   say("the CLI: cold start and a whole widgets create");
@@ -174,13 +197,13 @@ try {
   nodeOnly.sort((a, b) => a - b);
   results.node = { n: sizes.cold, median: percentile(nodeOnly, 50), p99: percentile(nodeOnly, 99) };
   results.version = await timeCliRuns(sizes.cold, ["--version"]);
-  resetEmulator();
+  await resetEmulator();
   results.cliCreate = await timeCliRuns(sizes.cliCreate, ["widgets", "create", "--name", "Bench"], {
     PULSOID_API_URL: emulator.url,
     PULSOID_TOKEN: token,
   });
 } finally {
-  await emulator.close();
+  await emulator.stop();
 }
 
 if (args.has("--json")) {
@@ -234,6 +257,7 @@ rows.push([
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;
 const table = [line(rows[0]), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.slice(1).map(line)];
+const machine = `${availableParallelism()} cores, load average ${loadavg()[0].toFixed(1)} at the end`;
 process.stdout.write(
-  `\nPulseKit client benchmark (${quick ? "quick" : "full"} run, Node ${process.version}, emulator on loopback)\n\n${table.join("\n")}\n`,
+  `\nPulseKit client benchmark (${quick ? "quick" : "full"} run, Node ${process.version}, ${machine}; emulator in its own process on loopback)\n\n${table.join("\n")}\n`,
 );

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseConfigurationJson } from "@pulsekit/core";
+import { parseConfigurationJson, validateJsonConfiguration } from "@pulsekit/core";
 import { usageError } from "./cli-error.js";
 
 /** the JSON text behind a --config value: inline JSON, or `@path` to read it from a file */
@@ -16,7 +16,23 @@ export function readConfigText(value: string, cwd: string): string {
   }
 }
 
-/** parses and validates a --config value; throws invalid_input naming the field */
+/** a --config for a new basic BPM widget: parsed and validated; throws invalid_input naming the field */
 export function readConfigOption(value: string, cwd: string): Record<string, unknown> {
   return parseConfigurationJson(readConfigText(value, cwd));
+}
+
+/**
+ * a --config patch for an existing widget: any JSON object, where null removes a key (JSON merge patch);
+ * the merged result is checked against the widget's own type before it is sent
+ */
+export function readConfigPatch(value: string, cwd: string): Record<string, unknown> {
+  const text = readConfigText(value, cwd);
+  let patch: unknown;
+  try {
+    patch = JSON.parse(text);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : "it could not be read";
+    throw usageError(`--config is not valid JSON: ${reason}. Fix the JSON and try again.`, "configuration");
+  }
+  return validateJsonConfiguration(patch);
 }

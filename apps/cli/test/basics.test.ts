@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, startCli, useTempHome } from "./helpers.js";
 
@@ -117,6 +118,28 @@ describe("emulator", () => {
     const run = await emulator.done;
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("Emulator stopped");
+  });
+
+  it("keeps widgets in the --data file across restarts", async () => {
+    const data = join(home.home, "emulator.json");
+    const startOnce = async () => {
+      const emulator = startCli(["emulator", "--json", "--data", data], home);
+      const { url, token } = JSON.parse((await emulator.waitFor(/\{[\s\S]*\}/, "stdout"))[0]) as {
+        url: string;
+        token: string;
+      };
+      return { emulator, env: { PULSOID_API_URL: url, PULSOID_TOKEN: token } };
+    };
+    const first = await startOnce();
+    expect((await runCli(["widgets", "create", "--name", "Kept"], home, { env: first.env })).code).toBe(0);
+    first.emulator.child.kill("SIGINT");
+    expect((await first.emulator.done).code).toBe(0);
+
+    const second = await startOnce();
+    const list = await runCli(["widgets", "list", "--json"], home, { env: second.env });
+    second.emulator.child.kill("SIGINT");
+    await second.emulator.done;
+    expect(JSON.parse(list.stdout).map((w: { name: string }) => w.name)).toEqual(["Kept"]);
   });
 
   it("exits 2 for a port that is not a number", async () => {

@@ -227,14 +227,40 @@ describe("widgets update", () => {
     expect(run.stderr).toContain("no-such-widget");
   });
 
-  it("rejects a bad --config before reading or writing anything", async () => {
+  it("rejects a bad --config, naming the field, without writing anything", async () => {
     const { env } = withToken();
     const [widget] = emu.emulator.seedWidgets([{ name: "W", meta_id: BASIC_BPM, configuration: {} }]);
-    const run = await runCli(["widgets", "update", widget?.id ?? "", "--config", '{"heartColor":"#12"}'], home, {
+    const badColour = await runCli(["widgets", "update", widget?.id ?? "", "--config", '{"heartColor":"#12"}'], home, {
       env,
     });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("configuration.heartColor");
-    expect(await loggedRequests(emu.url)).toEqual([]);
+    expect(badColour.code).toBe(2);
+    expect(badColour.stderr).toContain("configuration.heartColor");
+    const badJson = await runCli(["widgets", "update", widget?.id ?? "", "--config", "{nope"], home, { env });
+    expect(badJson.code).toBe(2);
+    expect(badJson.stderr).toContain("not valid JSON");
+    expect((await loggedRequests(emu.url)).filter((r) => r.method === "POST")).toEqual([]);
+    expect(emu.emulator.widgets()[0]?.configuration).toEqual({});
+  });
+
+  it("removes a setting given as null and leaves widgets of other types to their own rules", async () => {
+    const { env } = withToken();
+    const [basic, other] = emu.emulator.seedWidgets([
+      { name: "B", meta_id: BASIC_BPM, configuration: { heartEnabled: true, heartColor: "#FF0000FF" } },
+      { name: "O", meta_id: "b828337f-cdb0-49d2-8e55-9b1285cd0d22", configuration: { heartColor: 5 } },
+    ]);
+    const removed = await runCli(
+      ["widgets", "update", basic?.id ?? "", "--config", '{"heartColor":null}', "--json"],
+      home,
+      {
+        env,
+      },
+    );
+    expect(removed.code).toBe(0);
+    expect(JSON.parse(removed.stdout).configuration).toEqual({ heartEnabled: true });
+    const otherType = await runCli(["widgets", "update", other?.id ?? "", "--config", '{"speed":2}', "--json"], home, {
+      env,
+    });
+    expect(otherType.code).toBe(0);
+    expect(JSON.parse(otherType.stdout).configuration).toEqual({ heartColor: 5, speed: 2 });
   });
 });

@@ -1,6 +1,6 @@
 import { DEFAULT_PRESET_ID, getPreset, validateConfiguration, validateWidgetName } from "@pulsekit/core";
 import { usageError } from "../cli-error.js";
-import { readConfigOption } from "../config-input.js";
+import { readConfigOption, readConfigPatch } from "../config-input.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
 import { clientFor, resolveToken } from "../session.js";
@@ -40,7 +40,7 @@ export async function listWidgets(ctx: CliContext, out: Output): Promise<void> {
 /** `widgets update`: merges the given settings into the widget's current configuration */
 export async function updateWidget(ctx: CliContext, out: Output, id: string, config: string): Promise<void> {
   if (id.trim() === "") throw usageError("The widget id is empty; copy one from `pulsekit widgets list`.", "id");
-  const patch = readConfigOption(config, process.cwd());
+  const patch = readConfigPatch(config, process.cwd());
   const { token } = resolveToken(ctx, out);
   const view = widgetView(await clientFor(ctx, out, token).mergeWidgetConfiguration(id.trim(), patch));
   out.result(view, () => formatWidget(view));

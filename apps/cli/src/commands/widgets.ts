@@ -78,6 +78,7 @@ Examples:
       `
 Examples:
   $ pulsekit widgets update 0c5b3c4e-... --config '{"heartEnabled":false}'
+  $ pulsekit widgets update 0c5b3c4e-... --config '{"heartColor":null}'   # null removes a setting
   $ pulsekit widgets update 0c5b3c4e-... --config @colours.json --json`,
     )
     .action(async (id: string, options: UpdateOptions, command: Command) => {

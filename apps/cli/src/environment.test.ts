@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { canOpenBrowser } from "./browser.js";
+import { configDirFor, readEnvironment } from "./environment.js";
+
+describe("configDirFor", () => {
+  it("uses XDG_CONFIG_HOME when it is an absolute path", () => {
+    expect(configDirFor({ XDG_CONFIG_HOME: "/x/config", HOME: "/home/a" })).toBe("/x/config/pulsekit");
+  });
+  it("falls back to ~/.config when XDG_CONFIG_HOME is unset, empty or relative", () => {
+    expect(configDirFor({ HOME: "/home/a" })).toBe("/home/a/.config/pulsekit");
+    expect(configDirFor({ XDG_CONFIG_HOME: "", HOME: "/home/a" })).toBe("/home/a/.config/pulsekit");
+    expect(configDirFor({ XDG_CONFIG_HOME: "relative/dir", HOME: "/home/a" })).toBe("/home/a/.config/pulsekit");
+  });
+});
+
+describe("readEnvironment", () => {
+  it("trims values and treats blank ones as unset", () => {
+    const env = readEnvironment({ PULSOID_TOKEN: "  abc \n", PULSOID_API_URL: " ", PULSOID_CLIENT_ID: "", HOME: "/h" });
+    expect(env.token).toBe("abc");
+    expect(env.apiUrl).toBeUndefined();
+    expect(env.clientId).toBeUndefined();
+  });
+  it("turns colour off for any non-empty NO_COLOR", () => {
+    expect(readEnvironment({ NO_COLOR: "1" }).noColor).toBe(true);
+    expect(readEnvironment({ NO_COLOR: "" }).noColor).toBe(false);
+    expect(readEnvironment({}).noColor).toBe(false);
+  });
+});
+
+describe("canOpenBrowser", () => {
+  it("never opens one for a non-interactive run, on CI, or with BROWSER=none", () => {
+    expect(canOpenBrowser({ DISPLAY: ":0" }, false)).toBe(false);
+    expect(canOpenBrowser({ DISPLAY: ":0", CI: "true" }, true)).toBe(false);
+    expect(canOpenBrowser({ DISPLAY: ":0", BROWSER: "none" }, true)).toBe(false);
+  });
+  it.runIf(process.platform === "linux")("needs a display on Linux", () => {
+    expect(canOpenBrowser({}, true)).toBe(false);
+    expect(canOpenBrowser({ WAYLAND_DISPLAY: "wayland-0" }, true)).toBe(true);
+  });
+});

@@ -1,0 +1,49 @@
+import { PulsoidError } from "@pulsekit/core";
+import { describe, expect, it } from "vitest";
+import { CliError } from "./cli-error.js";
+import { errorJson, exitCodeFor, messageFor } from "./errors.js";
+import { hideOptionValues } from "./program.js";
+
+describe("exitCodeFor", () => {
+  it.each([
+    ["invalid_input", 2],
+    ["unauthorized", 3],
+    ["insufficient_scope", 3],
+    ["payment_required", 1],
+    ["not_found", 1],
+    ["rate_limited", 1],
+    ["server", 1],
+    ["network", 1],
+    ["timeout", 1],
+    ["invalid_response", 1],
+  ] as const)("maps %s to %i", (kind, code) => {
+    expect(exitCodeFor(new PulsoidError(kind, "x"))).toBe(code);
+  });
+  it("uses a CliError's own code and 1 for anything unexpected", () => {
+    expect(exitCodeFor(new CliError("no", 3))).toBe(3);
+    expect(exitCodeFor(new TypeError("bug"))).toBe(1);
+  });
+});
+
+describe("messageFor and errorJson", () => {
+  it("gives one sentence and the details a script needs, never a stack", () => {
+    const error = new PulsoidError("invalid_input", "configuration.heartColor must be a colour.", {
+      field: "configuration.heartColor",
+    });
+    expect(messageFor(error)).toBe("configuration.heartColor must be a colour.");
+    expect(errorJson(error)).toEqual({
+      message: "configuration.heartColor must be a colour.",
+      exitCode: 2,
+      kind: "invalid_input",
+      field: "configuration.heartColor",
+    });
+    expect(messageFor(new TypeError("x is undefined"))).not.toContain("\n");
+  });
+});
+
+describe("hideOptionValues", () => {
+  it("hides the value of an unknown --option=value", () => {
+    expect(hideOptionValues("error: unknown option '--tokn=s3cret'")).toBe("error: unknown option '--tokn=…'");
+    expect(hideOptionValues("error: unknown option '--json'")).toBe("error: unknown option '--json'");
+  });
+});
