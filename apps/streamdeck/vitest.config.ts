@@ -7,6 +7,8 @@ export default defineProject({
     // the protocol and browser tests start real processes: keep them one file at a time on 2 cores
     fileParallelism: false,
     testTimeout: 30_000,
+    // a loaded 2-core machine can take seconds to start a plugin or a page
+    expect: { poll: { timeout: 10_000, interval: 50 } },
     hookTimeout: 60_000,
   },
 });
