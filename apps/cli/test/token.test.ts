@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { chmodSync, existsSync, readFileSync, statSync } from "node:fs";
 import { dirname } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type CliRun, cliBin, loggedRequests, runCli, useEmulator, useTempHome } from "./helpers.js";
@@ -141,6 +141,16 @@ describe("token check", () => {
     expect(typeof report.client_id).toBe("string");
     expect(run.stdout).not.toContain(token);
     expect(run.stderr).toMatch(/warning:.*widgets:update/);
+  });
+
+  it("warns when other users can read the token file", async () => {
+    const token = emu.emulator.seedToken({ scopes: widgetScopes });
+    await runCli(["token", "set"], home, { env: { PULSOID_API_URL: emu.url }, input: token });
+    chmodSync(home.tokenPath, 0o644);
+    const run = await runCli(["token", "check"], home, { env: { PULSOID_API_URL: emu.url } });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`warning: ${home.tokenPath} can be read by other users`);
+    expect(run.stderr).toContain("chmod 600");
   });
 
   it("exits 3 when not signed in and when the token is refused", async () => {
