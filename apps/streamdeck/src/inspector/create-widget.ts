@@ -1,6 +1,7 @@
 // the property inspector of the "Create Widget" key: runs in the app's browser, talks to the app over its socket
 import { DEFAULT_PRESET_ID, getPreset, listPresets } from "@pulsekit/core";
 import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
+import { widgetRequestFor } from "../key-settings.js";
 import { checkField, NAME_PLACEHOLDER } from "./form-rules.js";
 
 type Json = Record<string, unknown>;
@@ -58,6 +59,7 @@ function render(): void {
   set("name", (el) => {
     el.value = typeof settings.name === "string" ? settings.name : "";
   });
+  renderPreview();
   const heartEnabled = settings.heartEnabled ?? preset.configuration.heartEnabled ?? true;
   set("heartEnabled", (el) => {
     el.checked = heartEnabled === true;
@@ -77,6 +79,17 @@ function render(): void {
     ? `${name || "Widget"}: ${url} (OBS browser source)`
     : "None yet: press the key to create one.";
   $<HTMLButtonElement>("open-last").disabled = !url;
+}
+
+/** the name the next press will give, so a template can be checked before pressing */
+function renderPreview(): void {
+  const template = $<HTMLInputElement>("name").value;
+  try {
+    const { name } = widgetRequestFor({ name: template, counter: Number(settings.counter ?? 0) }, new Date());
+    $("name-preview").textContent = `Next widget: ${name}`;
+  } catch {
+    $("name-preview").textContent = "";
+  }
 }
 
 const HEX_COLOR = /^#[0-9a-fA-F]{8}$/;
@@ -101,6 +114,7 @@ function onField(field: string, input: string | boolean): void {
   const result = checkField(field, input);
   if (!result.ok) {
     showError(field, result.error);
+    if (field === "name") $("name-preview").textContent = "";
     return;
   }
   showError(field, "");
@@ -112,6 +126,7 @@ function onField(field: string, input: string | boolean): void {
   }
   saveSettings({ [field]: result.value });
   if (field === "heartColor") renderSwatch();
+  if (field === "name") renderPreview();
 }
 
 function onPluginMessage(message: PluginMessage): void {

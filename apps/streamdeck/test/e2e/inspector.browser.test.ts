@@ -8,6 +8,7 @@ import { type Deck, type DeckOptions, startDeck, stopDeck } from "./setup.js";
 
 let browser: Browser;
 let deck: Deck | undefined;
+let openPage: Page | undefined;
 const requested: string[] = [];
 const pageErrors: string[] = [];
 
@@ -18,6 +19,8 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
+  await openPage?.close();
+  openPage = undefined;
   await stopDeck(deck);
   deck = undefined;
   // the page never throws, whatever the test did
@@ -30,6 +33,7 @@ async function openInspector(options: DeckOptions, settings: Message): Promise<{
   deck = d;
   const key = d.host.addKey(settings);
   const page = await browser.newPage();
+  openPage = page;
   requested.length = 0;
   page.on("request", (request) => requested.push(request.url()));
   page.on("pageerror", (error) => pageErrors.push(String(error)));
@@ -75,6 +79,7 @@ describe("the property inspector page in Chromium", () => {
       .poll(() => inspectorSaves(d).at(-1))
       .toMatchObject({ preset: "zones", name: "Zones {counter}", heartEnabled: false });
     expect(inspectorSaves(d).some((s) => s.preset === "zones" && s.name === "Old")).toBe(true);
+    expect(await page.locator("#name-preview").textContent()).toBe("Next widget: Zones 1");
 
     d.host.press(key);
     await d.host.nextCommand("showOk", key);
@@ -83,6 +88,7 @@ describe("the property inspector page in Chromium", () => {
     expect(widget?.configuration).toMatchObject({ heartEnabled: false, ranges: expect.any(Array) });
     // the inspector hears about the new widget and can open it
     await expect.poll(() => page.locator("#last-widget").textContent()).toContain(`widget/view/${widget?.id}`);
+    expect(await page.locator("#name-preview").textContent()).toBe("Next widget: Zones 2");
     await page.click("#open-last");
     await expect
       .poll(
