@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runCli, startCli, useTempHome } from "./helpers.js";
+import { runCli, runCliOnTerminal, startCli, useTempHome } from "./helpers.js";
 
 const home = useTempHome();
 const { version } = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
@@ -78,6 +78,18 @@ describe("pulsekit", () => {
     expect(piped.stderr).not.toContain("\u001b[");
     const noColor = await runCli(["widgets", "list"], home, { env: { NO_COLOR: "1" } });
     expect(noColor.stderr).not.toContain("\u001b[");
+  });
+});
+
+describe("on a terminal", () => {
+  it("colours the error label, and stops when NO_COLOR is set", async () => {
+    const coloured = await runCliOnTerminal(["widgets", "list"], home);
+    expect(coloured.code).toBe(3);
+    expect(coloured.stdout).toContain("\u001b[31merror:\u001b[39m You are not signed in");
+    const plain = await runCliOnTerminal(["widgets", "list"], home, { env: { NO_COLOR: "1" } });
+    expect(plain.code).toBe(3);
+    expect(plain.stdout).toContain("error: You are not signed in");
+    expect(plain.stdout).not.toContain("\u001b[");
   });
 });
 

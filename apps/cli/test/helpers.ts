@@ -163,3 +163,21 @@ export function loggedRequests(url: string): Promise<LoggedRequest[]> {
 export async function requestLines(url: string): Promise<string[]> {
   return (await loggedRequests(url)).map((r) => `${r.method} ${r.path}`);
 }
+
+/** runs the binary on a pseudo-terminal (util-linux `script`); stdout and stderr arrive mixed, as a person sees them */
+export function runCliOnTerminal(args: string[], home: TempHome, options: RunOptions = {}): Promise<CliRun> {
+  const quoted = [process.execPath, cliBin, ...args].map((a) => `'${a.replaceAll("'", "'\\''")}'`).join(" ");
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn("script", ["-qfec", quoted, "-E", "never", "/dev/null"], { env: cliEnv(home, options.env) });
+    let output = "";
+    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
+      output += chunk;
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolvePromise({ code, stdout: output, stderr: "" }));
+    child.stdin.end(options.input ?? "");
+  });
+}
