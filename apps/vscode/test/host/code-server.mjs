@@ -9,6 +9,21 @@ import { chromium } from "playwright-core";
 import { CHROMIUM_ARGS, ensureChromium } from "../../../../scripts/ensure-chromium.mjs";
 import { ensureTools } from "./tools.mjs";
 
+// servers still running, stopped if the test run itself is interrupted
+const running = new Set();
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) {
+  process.once(signal, () => {
+    for (const pid of running) {
+      try {
+        process.kill(-pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    process.exit(130);
+  });
+}
+
 /** a free TCP port on 127.0.0.1 */
 export function freePort() {
   return new Promise((resolve, reject) => {
@@ -96,6 +111,8 @@ export async function startCodeServer(options = {}) {
   args.push(dirs.workspace);
   const log = [];
   const child = spawn(tools.nodeBin, args, { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  running.add(child.pid);
+  child.once("exit", () => running.delete(child.pid));
   for (const stream of [child.stdout, child.stderr]) {
     stream.setEncoding("utf8");
     stream.on("data", (text) => {
