@@ -11,7 +11,9 @@ export type Message = Record<string, any>;
 /** one message the host received, with who sent it and when */
 export type Frame = { at: number; from: "plugin" | "inspector"; message: Message };
 
+/** the one action the plugin declares */
 export const ACTION_UUID = "dev.pulsekit.widgets.create";
+/** the device every key sits on */
 export const DEVICE_ID = "DEVICE-1";
 
 /** the -info argument the app passes: at least one device, or the SDK drops every willAppear */
@@ -36,6 +38,7 @@ export const REGISTRATION_INFO = {
   plugin: { uuid: "dev.pulsekit.widgets", version: "0.1.0.0" },
 };
 
+/** how the app is set up before it launches the plugin */
 export type HostOptions = {
   /** the installed .sdPlugin folder: the plugin's working directory */
   pluginDir: string;
