@@ -12,8 +12,8 @@ import { ensurePnpm, installWorkspace, pnpm, root } from "./pnpm.mjs";
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const sizes = quick
-  ? { sequential: 40, parallel: 80, warmup: 10, throttled: 20, cold: 3, cliCreate: 2, rounds: 2 }
-  : { sequential: 600, parallel: 1600, warmup: 100, throttled: 60, cold: 15, cliCreate: 8, rounds: 4 };
+  ? { sequential: 40, parallel: 80, warmup: 10, throttled: 20, cold: 3, cliCreate: 2 }
+  : { sequential: 600, parallel: 1600, warmup: 100, throttled: 60, cold: 15, cliCreate: 8 };
 const inFlight = 16;
 const listSize = 5;
 const cliBin = join(root, "apps", "cli", "dist", "bin.js");
@@ -130,15 +130,17 @@ function summarize(runs) {
   };
 }
 
-/** bare and client alternate in rounds so that machine load hits both alike */
+/** bare and client alternate in short rounds, so that a burst of load from elsewhere hits both alike */
 async function compare(op, concurrency, total) {
   const widgets = op === "listWidgets" ? listSize : 0;
   const impls = { bare, client: viaClient(unlimited) };
   await resetEmulator(widgets);
   for (const impl of Object.values(impls)) await measure(impl[op], sizes.warmup, concurrency);
   const runs = { bare: [], client: [] };
-  const perRound = Math.ceil(total / sizes.rounds);
-  for (let round = 0; round < sizes.rounds; round += 1) {
+  // about 50 requests one at a time, or 10 waves of 16, per round
+  const perRound = Math.min(total, concurrency * (concurrency === 1 ? 50 : 10));
+  const rounds = Math.ceil(total / perRound);
+  for (let round = 0; round < rounds; round += 1) {
     for (const name of round % 2 === 0 ? ["bare", "client"] : ["client", "bare"]) {
       await resetEmulator(widgets);
       runs[name].push(await measure(impls[name][op], perRound, concurrency));
