@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli, runCliOnTerminal, startCli, useTempHome } from "./helpers.js";
@@ -152,6 +153,20 @@ describe("emulator", () => {
     second.emulator.child.kill("SIGINT");
     await second.emulator.done;
     expect(JSON.parse(list.stdout).map((w: { name: string }) => w.name)).toEqual(["Kept"]);
+  });
+
+  it("exits 1 and suggests another port when the port is taken", async () => {
+    const blocker = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", resolve));
+    const { port } = blocker.address() as AddressInfo;
+    try {
+      const run = await runCli(["emulator", "--port", String(port)], home);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain("the port is in use");
+      expect(run.stderr).toContain("--port");
+    } finally {
+      blocker.close();
+    }
   });
 
   it("exits 2 for a port that is not a number", async () => {
