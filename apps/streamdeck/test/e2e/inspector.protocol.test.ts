@@ -130,6 +130,27 @@ describe("the property inspector and the plugin, through the app", () => {
     expect(readPluginLogs(deck.pluginDir)).not.toContain(token);
   });
 
+  it("signs in with the OAuth host and client id from the global settings", async () => {
+    deck = await startDeck({
+      env: { PULSOID_OAUTH_URL: "http://127.0.0.1:9" },
+      globalSettings: (emulator) => ({ oauthBaseUrl: emulator.url, oauthClientId: "client-from-settings" }),
+    });
+    const key = deck.host.addKey({});
+    inspector = await InspectorClient.connect(deck.host.port, key);
+    inspector.send({
+      event: "sendToPlugin",
+      action: "dev.pulsekit.widgets.create",
+      context: key,
+      payload: { type: "signIn" },
+    });
+    await pluginSays(deck, inspector, (m) => m.type === "signIn" && m.state === "awaiting_approval", "the user code");
+    const authorization = deck.emulator.requests().find((r) => r.path === "/oauth2/device_authorization");
+    expect(authorization?.body).toMatchObject({ client_id: "client-from-settings" });
+    expect(String((authorization?.body as { scope?: string })?.scope).split(/[ ,]/)).toEqual(
+      expect.arrayContaining(["widgets:read", "widgets:update"]),
+    );
+  });
+
   it("removes the token only on an explicit sign-out", async () => {
     deck = await startDeck({
       globalSettings: (emulator) => ({ token: emulator.seedToken({ scopes: ["widgets:update"] }), apiBaseUrl: "" }),

@@ -78,6 +78,21 @@ describe("a Create Widget key over the Stream Deck protocol", () => {
     ]);
   });
 
+  it("prefers the API URL in the global settings over PULSOID_API_URL", async () => {
+    deck = await startDeck({
+      env: { PULSOID_API_URL: "http://127.0.0.1:9" },
+      globalSettings: (emulator) => ({
+        token: emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] }),
+        apiBaseUrl: emulator.url,
+      }),
+    });
+    const { host, emulator } = deck;
+    const key = host.addKey({ name: "Configured" });
+    host.press(key);
+    await host.nextCommand("showOk", key);
+    expect(emulator.widgets().map((w) => w.name)).toEqual(["Configured"]);
+  });
+
   it("gives repeated presses distinct names from the template", async () => {
     deck = await signedInDeck();
     const { host, emulator } = deck;
