@@ -1,6 +1,6 @@
 import { PulsoidError, type PulsoidErrorKind } from "@pulsekit/core";
 import { describe, expect, it } from "vitest";
-import { titleForError } from "./key-title.js";
+import { describePressFailure, titleForError } from "./key-title.js";
 import { NotSignedInError } from "./not-signed-in-error.js";
 import { StepTimeoutError } from "./with-timeout.js";
 
@@ -32,5 +32,17 @@ describe("titleForError", () => {
   it("keeps every title short enough for a key", () => {
     const kinds: PulsoidErrorKind[] = ["unauthorized", "payment_required", "network", "server", "invalid_input"];
     for (const kind of kinds) expect(titleForError(new PulsoidError(kind, "x")).length).toBeLessThanOrEqual(9);
+  });
+});
+
+describe("describePressFailure", () => {
+  it("says what happened and what to do next", () => {
+    expect(describePressFailure(new NotSignedInError())).toMatch(/Not signed in.*Sign in/);
+    expect(describePressFailure(new StepTimeoutError("Stream Deck (plugin settings)", 3000))).toBe(
+      "Stream Deck (plugin settings) did not answer within 3 s. Press the key again; if it keeps happening, restart the Stream Deck app.",
+    );
+    expect(
+      describePressFailure(new PulsoidError("payment_required", "Pulsoid needs a paid plan. Upgrade and retry.")),
+    ).toBe("Pulsoid needs a paid plan. Upgrade and retry.");
   });
 });

@@ -1,4 +1,4 @@
-import { isPulsoidError } from "@pulsekit/core";
+import { describeError, isPulsoidError } from "@pulsekit/core";
 import { NotSignedInError } from "./not-signed-in-error.js";
 import { StepTimeoutError } from "./with-timeout.js";
 
@@ -26,4 +26,13 @@ export function titleForError(error: unknown): string {
     default:
       return "Retry";
   }
+}
+
+/** the full sentence for a failed press, for the log and the inspector: what happened and what to do */
+export function describePressFailure(error: unknown): string {
+  if (error instanceof NotSignedInError) return error.message;
+  if (error instanceof StepTimeoutError) {
+    return `${error.message} Press the key again; if it keeps happening, restart the Stream Deck app.`;
+  }
+  return describeError(error);
 }

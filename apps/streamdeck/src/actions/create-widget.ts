@@ -6,7 +6,6 @@ import streamDeck, {
   type SendToPluginEvent,
   SingletonAction,
 } from "@elgato/streamdeck";
-import { describeError } from "@pulsekit/core";
 import { createWidgetFromKey } from "../create-widget-press.js";
 import type { GlobalSettingsStore } from "../global-settings-store.js";
 import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
@@ -14,7 +13,7 @@ import { parseInspectorRequest } from "../inspector-messages.js";
 import type { JsonObject, JsonValue } from "../json.js";
 import { createKeyFeedback } from "../key-feedback.js";
 import { parseKeySettings } from "../key-settings.js";
-import { SUCCESS_TITLE, titleForError } from "../key-title.js";
+import { describePressFailure, SUCCESS_TITLE, titleForError } from "../key-title.js";
 import { createPressLock } from "../press-lock.js";
 import { withTimeout } from "../with-timeout.js";
 
@@ -90,7 +89,7 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
       });
     } catch (error) {
       stopProgress();
-      const detail = describePressError(error);
+      const detail = describePressFailure(error);
       streamDeck.logger.warn(`press failed: ${detail}`);
       await this.#feedback.result(key, titleForError(error)).catch(() => {});
       await key.showAlert().catch(() => {});
@@ -116,14 +115,4 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
     this.#latest.set(id, fromEvent);
     return fromEvent;
   }
-}
-
-/** the sentence for the log and the inspector */
-function describePressError(error: unknown): string {
-  if (error instanceof Error && (error.name === "NotSignedInError" || error.name === "StepTimeoutError")) {
-    return error.name === "StepTimeoutError"
-      ? `${error.message} Press the key again; if it keeps happening, restart the Stream Deck app.`
-      : error.message;
-  }
-  return describeError(error);
 }

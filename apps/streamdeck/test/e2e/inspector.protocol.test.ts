@@ -130,6 +130,29 @@ describe("the property inspector and the plugin, through the app", () => {
     expect(readPluginLogs(deck.pluginDir)).not.toContain(token);
   });
 
+  it("says why when sign-in is denied on Pulsoid, and stores nothing", async () => {
+    deck = await startDeck();
+    deck.emulator.configure({ deviceInterval: 0 });
+    const key = deck.host.addKey({});
+    inspector = await InspectorClient.connect(deck.host.port, key);
+    inspector.send({
+      event: "sendToPlugin",
+      action: "dev.pulsekit.widgets.create",
+      context: key,
+      payload: { type: "signIn" },
+    });
+    const waiting = await pluginSays(deck, inspector, (m) => m.state === "awaiting_approval", "the user code");
+    await fetch(`${deck.emulator.url}/__emulator/devices/${encodeURIComponent(String(waiting.userCode))}/deny`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: "{}",
+    });
+    const failed = await pluginSays(deck, inspector, (m) => m.type === "signIn" && m.state === "failed", "the failure");
+    expect(String(failed.detail)).toMatch(/denied/i);
+    expect(deck.host.commands("setGlobalSettings")).toHaveLength(0);
+    expect(deck.host.globalSettings.token).toBeUndefined();
+  });
+
   it("signs in with the OAuth host and client id from the global settings", async () => {
     deck = await startDeck({
       env: { PULSOID_OAUTH_URL: "http://127.0.0.1:9" },
