@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { canOpenBrowser } from "./browser.js";
-import { configDirFor, readEnvironment } from "./environment.js";
+import { CliError } from "./cli-error.js";
+import { checkedUrl, configDirFor, readEnvironment } from "./environment.js";
 
 describe("configDirFor", () => {
   it("uses XDG_CONFIG_HOME when it is an absolute path", () => {
@@ -36,5 +37,24 @@ describe("canOpenBrowser", () => {
   it.runIf(process.platform === "linux")("needs a display on Linux", () => {
     expect(canOpenBrowser({}, true)).toBe(false);
     expect(canOpenBrowser({ WAYLAND_DISPLAY: "wayland-0" }, true)).toBe(true);
+  });
+});
+
+describe("checkedUrl", () => {
+  it("accepts http and https URLs and an unset value", () => {
+    expect(checkedUrl("PULSOID_API_URL", "http://127.0.0.1:8080")).toBe("http://127.0.0.1:8080");
+    expect(checkedUrl("PULSOID_API_URL", "https://dev.pulsoid.net")).toBe("https://dev.pulsoid.net");
+    expect(checkedUrl("PULSOID_API_URL", undefined)).toBeUndefined();
+  });
+  it.each(["localhost:8080", "dev.pulsoid.net", "ftp://x"])("refuses %s, naming the variable (exit 2)", (value) => {
+    let caught: unknown;
+    try {
+      checkedUrl("PULSOID_API_URL", value);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CliError);
+    expect((caught as CliError).exitCode).toBe(2);
+    expect((caught as CliError).message).toContain("PULSOID_API_URL");
   });
 });

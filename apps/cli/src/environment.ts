@@ -1,5 +1,6 @@
 import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
+import { usageError } from "./cli-error.js";
 
 /** the settings pulsekit reads from its environment */
 export interface CliEnvironment {
@@ -41,4 +42,22 @@ export function readEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
     configDir: configDirFor(env),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== "",
   };
+}
+
+/** the URL in an environment variable, or a usage error (exit 2) naming the variable when it is not an http(s) URL */
+export function checkedUrl(variable: string, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw usageError(
+      `${variable} must be an http or https URL such as https://dev.pulsoid.net, not "${value}"; fix or unset it.`,
+      variable,
+    );
+  }
+  return value;
 }

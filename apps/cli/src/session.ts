@@ -1,6 +1,7 @@
 import { createPulsoidClient, type PulsoidClient } from "@pulsekit/core";
 import { signedOutError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
+import { checkedUrl } from "./environment.js";
 import type { Output } from "./output.js";
 
 /** a token and where it came from */
@@ -31,9 +32,10 @@ export function describeSource(ctx: CliContext, resolved: ResolvedToken): string
 /** a Pulsoid client for the token, talking to PULSOID_API_URL; --debug traces each request */
 export function clientFor(ctx: CliContext, out: Output, token: string): PulsoidClient {
   ctx.addSecret(token);
+  const apiUrl = checkedUrl("PULSOID_API_URL", ctx.env.apiUrl);
   return createPulsoidClient({
     token,
-    ...(ctx.env.apiUrl ? { baseUrl: ctx.env.apiUrl } : {}),
+    ...(apiUrl ? { baseUrl: apiUrl } : {}),
     onRequest: ({ method, path, status, durationMs, attempt }) =>
       out.debug(
         `${method} ${path} -> ${status ?? "no answer"} in ${Math.round(durationMs)} ms${attempt > 1 ? ` (attempt ${attempt})` : ""}`,

@@ -2,6 +2,7 @@ import { createDeviceSignIn, describeError, isPulsoidError, TOKEN_SETTINGS_URL, 
 import { canOpenBrowser, openBrowser } from "../browser.js";
 import { CliError, interruptedError, usageError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
+import { checkedUrl } from "../environment.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Output } from "../output.js";
 import { clientFor } from "../session.js";
@@ -15,10 +16,11 @@ export async function login(ctx: CliContext, out: Output, options: { browser: bo
       "PULSOID_CLIENT_ID",
     );
   }
+  const oauthUrl = checkedUrl("PULSOID_OAUTH_URL", ctx.env.oauthUrl);
   const signIn = createDeviceSignIn({
     clientId,
     scopes: WIDGET_SCOPES,
-    ...(ctx.env.oauthUrl ? { oauthBaseUrl: ctx.env.oauthUrl } : {}),
+    ...(oauthUrl ? { oauthBaseUrl: oauthUrl } : {}),
   });
   const onSignal = () => signIn.cancel();
   process.once("SIGINT", onSignal);
