@@ -168,6 +168,31 @@ describe("a Create Widget key over the Stream Deck protocol", () => {
     expect(host.globalSettings.token).toBe(deck.token);
   });
 
+  it("says Retry when Pulsoid rate-limits the press, and keeps the token", async () => {
+    deck = await signedInDeck();
+    const { host, emulator } = deck;
+    emulator.addFault({ method: "POST", path: "/api/v1/widgets", status: 429, retryAfter: "1" });
+    const key = host.addKey({ name: "x" });
+    host.press(key);
+    await host.nextCommand("showAlert", key);
+    expect(host.titles(key).at(-1)).toBe("Retry");
+    expect(widgetPosts(deck)).toHaveLength(1);
+    expect(host.globalSettings.token).toBe(deck.token);
+  });
+
+  it("asks for sign-in again when the token lacks widgets:update", async () => {
+    deck = await startDeck({
+      globalSettings: (emulator) => ({ token: emulator.seedToken({ scopes: ["widgets:read"] }) }),
+    });
+    const { host, emulator } = deck;
+    const key = host.addKey({ name: "x" });
+    host.press(key);
+    await host.nextCommand("showAlert", key);
+    expect(host.titles(key).at(-1)).toBe("Sign in");
+    expect(emulator.widgets()).toEqual([]);
+    expect(typeof host.globalSettings.token).toBe("string");
+  });
+
   it("says Offline when Pulsoid cannot be reached, and keeps the token", async () => {
     deck = await signedInDeck();
     const { host } = deck;
