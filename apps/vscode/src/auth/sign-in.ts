@@ -37,7 +37,8 @@ export async function signIn(kit: PulseKit): Promise<StoredSession | undefined> 
   kit.log.info(`sign-in started; approve code ${code.userCode} at ${code.verificationUri}`);
   await kit.ui.copyToClipboard(code.userCode).catch(() => undefined);
   const page = code.verificationUriComplete || code.verificationUri;
-  await kit.ui.openExternal(page).catch(() => false);
+  // not awaited: VS Code may first ask whether to open the site, and the code must show meanwhile
+  void kit.ui.openExternal(page).catch(() => false);
   // a separate message keeps the code on screen and copyable while the progress notification waits
   void kit.ui
     .showMessage(

@@ -9,6 +9,7 @@ import {
   openWorkbench,
   runFromPalette,
   setTokenThroughPalette,
+  TIMEOUT,
   waitForNotification,
   waitForQuickInput,
 } from "./workbench.mjs";
@@ -19,25 +20,57 @@ import {
  */
 export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
   const outcomes = [];
+  let page;
   const check = async (title, fn) => {
     try {
       await fn();
       outcomes.push({ title: `ui: ${title}`, state: "passed" });
     } catch (error) {
-      outcomes.push({ title: `ui: ${title}`, state: "failed", error: error?.stack ?? String(error) });
+      const shot = join(screenshotDir, `vscode-failed-${outcomes.length + 1}.png`);
+      await page?.screenshot({ path: shot }).catch(() => undefined);
+      outcomes.push({ title: `ui: ${title}`, state: "failed", error: `${error?.stack ?? error}\nscreenshot: ${shot}` });
     }
   };
   await hook(emulatorUrl, "POST", "/reset", {});
   const token = (await hook(emulatorUrl, "POST", "/tokens", { scopes: ["widgets:read", "widgets:update"] })).token;
   const server = await startCodeServer({
     keepHome: true,
-    settings: { "pulsekit.apiBaseUrl": emulatorUrl, "pulsekit.oauthBaseUrl": emulatorUrl },
+    settings: {
+      "pulsekit.apiBaseUrl": emulatorUrl,
+      "pulsekit.oauthBaseUrl": emulatorUrl,
+      "pulsekit.oauthClientId": "pulsekit-vscode-e2e",
+    },
     beforeStart: (dirs) => installVsix(vsix, dirs.extensions),
   });
   let browser;
   try {
     browser = await launchBrowser();
-    const page = await openWorkbench(browser, server);
+    page = await openWorkbench(browser, server);
+
+    await check("signs in through Pulsoid's approval page opened from the command palette", async () => {
+      const popup = page.context().waitForEvent("page", { timeout: TIMEOUT });
+      await runFromPalette(page, "Pulsoid: Sign In");
+      const code = await waitForNotification(page, "sign-in code is");
+      // VS Code may ask before opening the website (it trusts local addresses such as the emulator's)
+      const open = page.locator(".monaco-dialog-box").getByRole("button", { name: "Open", exact: true });
+      const asked = open.waitFor({ state: "visible", timeout: TIMEOUT }).then(
+        () => true,
+        () => false,
+      );
+      const first = await Promise.race([popup.then(() => "page"), asked.then((shown) => (shown ? "dialog" : "none"))]);
+      if (first === "dialog") await open.click();
+      const consent = await popup;
+      await consent.waitForLoadState();
+      const userCode = /sign-in code is (\S+)/.exec(code)?.[1];
+      if (!userCode || !(await consent.content()).includes(userCode)) {
+        throw new Error(`the approval page does not show the code from "${code}"`);
+      }
+      await consent.getByRole("button", { name: "Allow" }).click();
+
+      await waitForNotification(page, "Signed in to Pulsoid as");
+      await page.screenshot({ path: join(screenshotDir, "vscode-signed-in.png") });
+      await consent.close();
+    });
 
     let created = false;
     await check("sets an access token and creates a widget through the command palette", async () => {
