@@ -19,6 +19,7 @@ export type Endpoints = { apiBaseUrl: string; oauthBaseUrl: string; clientId: st
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
+// to move into @pulsekit/core: every app resolves hosts and client id with the same precedence
 /** global settings first, then PULSOID_API_URL / PULSOID_OAUTH_URL / PULSOID_CLIENT_ID, then Pulsoid's defaults */
 export function resolveEndpoints(settings: GlobalSettings, env: Record<string, string | undefined>): Endpoints {
   return {

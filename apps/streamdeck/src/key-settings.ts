@@ -50,6 +50,7 @@ export function parseKeySettings(raw: unknown): KeySettings {
   return settings;
 }
 
+// to move into @pulsekit/core: the CLI merges a preset and overrides the same way
 /** the configuration a key asks for: its preset, then its overrides, then the heart fields; validated */
 export function keyConfiguration(settings: KeySettings): { configuration: Record<string, unknown>; metaId: string } {
   const preset = getPreset(settings.preset ?? DEFAULT_PRESET_ID);
