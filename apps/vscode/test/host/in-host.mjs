@@ -7,7 +7,7 @@ import { launchBrowser, startCodeServer } from "./code-server.mjs";
  * starts code-server with the extension under development and the suite as `extensionTestsPath`;
  * resolves to the per-test results the suite wrote
  */
-export async function runInHostSuite({ extensionDir, env, settings, timeoutMs = 15 * 60_000, resultsFile }) {
+export async function runInHostSuite({ extensionDir, env, settings, timeoutMs = 10 * 60_000, resultsFile }) {
   const server = await startCodeServer({
     smokeTestDriver: true,
     settings,

@@ -193,6 +193,15 @@ describe("widgets", () => {
     assert.equal(ui.copied.at(-1), `https://pulsoid.net/widget/view/${seeded.id}`);
   });
 
+  it("Show Widgets opens the chosen widget's page", async () => {
+    const [seeded] = await emulator.seedWidgets([{ name: "To open", meta_id: BPM, configuration: {} }]);
+    const running = start("pulsekit.listWidgets");
+    await choose(await ui.nextInput(), "To open");
+    await choose(await ui.nextInput(), "Open");
+    await running;
+    assert.deepEqual(ui.opened, [`https://pulsoid.net/widget/view/${seeded?.id}`]);
+  });
+
   it("Copy Widget URL copies the URL of the chosen widget", async () => {
     const [, second] = await emulator.seedWidgets([
       { name: "First", meta_id: BPM, configuration: {} },
