@@ -31,6 +31,8 @@ const plugin = await build({
   logLevel: "warning",
   metafile: true,
 });
+// the bundle is ESM: say so, for the app's Node 20 builds that do not detect module syntax on their own
+writeFileSync(join(pluginDir, "bin/package.json"), `${JSON.stringify({ type: "module" })}\n`);
 mkdirSync(distDir, { recursive: true });
 // what the bundle leaves to the runtime: the package tests check it is only Node's own modules
 writeFileSync(join(distDir, "plugin-bundle-meta.json"), JSON.stringify(plugin.metafile));

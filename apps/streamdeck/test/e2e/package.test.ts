@@ -36,7 +36,9 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     expect(files).toEqual(
       expect.arrayContaining(["manifest.json", m.CodePath, m.Actions[0].PropertyInspectorPath, "ui/create-widget.js"]),
     );
-    expect(files.filter((f) => /(^|\/)(logs|node_modules)\/|\.map$|\.ts$|package\.json$/.test(f))).toEqual([]);
+    expect(files.filter((f) => /(^|\/)(logs|node_modules)\/|\.map$|\.ts$|package\.json$/.test(f))).toEqual([
+      "bin/package.json",
+    ]);
   });
 
   it("declares the plugin and its Create Widget action as the app expects", () => {
@@ -66,6 +68,16 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     expect(
       external.filter((path) => !path.startsWith("node:") && !builtinModules.includes(path) && !optional.has(path)),
     ).toEqual([]);
+  });
+
+  it("is loaded as ESM even by a Node 20 that does not detect module syntax", () => {
+    expect(JSON.parse(readFileSync(join(installed, "bin/package.json"), "utf8"))).toEqual({ type: "module" });
+    const check = spawnSync(process.execPath, ["--no-experimental-detect-module", "--check", manifest().CodePath], {
+      cwd: installed,
+      encoding: "utf8",
+    });
+    expect(check.stderr).toBe("");
+    expect(check.status).toBe(0);
   });
 
   it("loads nothing from the network in the inspector page", () => {
