@@ -91,6 +91,9 @@ export class PulseKit {
       case "Open Settings":
         await openSettings();
         break;
+      case "Show Widgets":
+        await vscode.commands.executeCommand("pulsekit.listWidgets");
+        break;
       case "Show Log":
         this.log.channel.show(true);
         break;

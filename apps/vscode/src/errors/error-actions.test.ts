@@ -21,6 +21,11 @@ describe("errorActions", () => {
     expect(errorActions(new PulsoidError("network", "offline"), { canRetry: false })).toEqual(["Open Settings"]);
   });
 
+  it("offers the widget list instead of Retry when the widget may have been created", () => {
+    const unclear = new PulsoidError("timeout", "slow", { mayHaveCreated: true, retryable: false });
+    expect(errorActions(unclear, { canRetry: true })).toEqual(["Show Widgets"]);
+  });
+
   it("offers nothing to retry for bad input", () => {
     expect(errorActions(new PulsoidError("invalid_input", "bad", { field: "name" }), { canRetry: true })).toEqual([]);
   });

@@ -1,11 +1,19 @@
 import { isPulsoidError } from "@pulsekit/core";
 
 /** a button offered next to an error message */
-export type ErrorAction = "Sign In Again" | "Set Access Token" | "Retry" | "Open Settings" | "Show Log";
+export type ErrorAction =
+  | "Sign In Again"
+  | "Set Access Token"
+  | "Retry"
+  | "Open Settings"
+  | "Show Log"
+  | "Show Widgets";
 
 /** the buttons that fix an error, most useful first */
 export function errorActions(error: unknown, options: { canRetry: boolean }): ErrorAction[] {
   if (!isPulsoidError(error)) return options.canRetry ? ["Retry", "Show Log"] : ["Show Log"];
+  // a retry could make a second widget: the user checks the list first (the input is kept to resume)
+  if (error.mayHaveCreated) return ["Show Widgets"];
   switch (error.kind) {
     case "unauthorized":
     case "insufficient_scope":

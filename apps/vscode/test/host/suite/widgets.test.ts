@@ -278,6 +278,41 @@ describe("errors", () => {
     await running;
   });
 
+  it("a create that times out never signs out, keeps the input and points to the widget list", async () => {
+    const token = await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);
+    await emulator.fault({ method: "POST", path: "/api/v1/widgets", hang: true });
+    const running = start("pulsekit.createWidget");
+    await choose(await ui.nextInput(), "Minimal");
+    await typeAndEnter(await ui.nextInput<vscode.InputBox>(), "Slow one");
+    await choose(await ui.nextInput(), "Create widget");
+    const error = await ui.waitForMessage((m) => m.severity === "error", 45_000);
+    await running;
+    assert.match(error.message, /may have been created/);
+    assert.deepEqual(error.actions, ["Show Widgets"], "no Retry that could make a second widget");
+    assert.equal((await api.session())?.accessToken, token);
+    assert.equal((await apiRequests("POST", "/api/v1/widgets")).length, 1, "the create was sent once");
+    const resume = start("pulsekit.createWidget");
+    const presets = await ui.nextInput();
+    assert.ok(presets.items.some((i) => i.label.includes('Resume "Slow one"')));
+    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+    await resume;
+  });
+
+  it("a connection dropped after Pulsoid stored the widget still ends with exactly one widget", async () => {
+    await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);
+    await emulator.fault({ method: "POST", path: "/api/v1/widgets", resetAfterStore: true });
+    const running = start("pulsekit.createWidget");
+    await choose(await ui.nextInput(), "Classic");
+    await typeAndEnter(await ui.nextInput<vscode.InputBox>(), "Stored anyway");
+    await choose(await ui.nextInput(), "Create widget");
+    await running;
+    await ui.waitForMessage((m) => m.message.startsWith('Created the Pulsoid widget "Stored anyway"'));
+    assert.deepEqual(
+      (await emulator.widgets()).map((w) => w.name),
+      ["Stored anyway"],
+    );
+  });
+
   it("asks to sign in when no token is stored, and sends nothing", async () => {
     await vscode.commands.executeCommand("pulsekit.createWidget");
     const message = await ui.waitForMessage((m) => /not signed in/.test(m.message));
