@@ -22,7 +22,9 @@ const globalSettings = createGlobalSettingsStore({
   timeoutMs: SETTINGS_TIMEOUT_MS,
 });
 
-const notifyInspector = (message: PluginMessage) => {
+/** tells the open property inspector; with a key id, only when that key's inspector is the open one */
+const notifyInspector = (message: PluginMessage, keyId?: string) => {
+  if (keyId !== undefined && streamDeck.ui.action?.id !== keyId) return;
   streamDeck.ui.sendToPropertyInspector(message).catch(() => {});
 };
 

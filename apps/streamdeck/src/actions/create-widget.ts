@@ -28,7 +28,8 @@ export type CreateWidgetServices = {
   env: Record<string, string | undefined>;
   /** answers the inspector's requests (status, sign-in, sign-out) */
   handleInspectorRequest: (request: InspectorRequest) => Promise<void>;
-  notifyInspector: (message: PluginMessage) => void;
+  /** tells the open inspector; with a key id, only that key's */
+  notifyInspector: (message: PluginMessage, keyId?: string) => void;
 };
 
 /** the "Create Widget" key: one press creates one Pulsoid widget from the key's settings */
@@ -82,18 +83,21 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
       await key.setSettings(stored);
       await this.#feedback.result(key, SUCCESS_TITLE);
       await key.showOk();
-      this.#services.notifyInspector({
-        type: "pressResult",
-        ok: true,
-        detail: `Created "${outcome.widget.name}". Add ${outcome.url} to OBS as a browser source.`,
-      });
+      this.#services.notifyInspector(
+        {
+          type: "pressResult",
+          ok: true,
+          detail: `Created "${outcome.widget.name}". Add ${outcome.url} to OBS as a browser source.`,
+        },
+        key.id,
+      );
     } catch (error) {
       stopProgress();
       const detail = describePressFailure(error);
       streamDeck.logger.warn(`press failed: ${detail}`);
       await this.#feedback.result(key, titleForError(error)).catch(() => {});
       await key.showAlert().catch(() => {});
-      this.#services.notifyInspector({ type: "pressResult", ok: false, detail });
+      this.#services.notifyInspector({ type: "pressResult", ok: false, detail }, key.id);
     } finally {
       release(cooldownMs);
     }

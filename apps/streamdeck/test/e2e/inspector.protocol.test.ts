@@ -43,6 +43,23 @@ describe("the property inspector and the plugin, through the app", () => {
     ]);
   });
 
+  it("reports a press only to that key's inspector", async () => {
+    deck = await startDeck({
+      globalSettings: (emulator) => ({ token: emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] }) }),
+    });
+    const { host } = deck;
+    const shown = host.addKey({ name: "Shown" });
+    const other = host.addKey({ name: "Other" });
+    inspector = await InspectorClient.connect(host.port, shown);
+    await pluginSays(deck, inspector, (m) => m.type === "status", "the status");
+    host.press(other);
+    await host.nextCommand("showOk", other);
+    host.press(shown);
+    const result = await pluginSays(deck, inspector, (m) => m.type === "pressResult", "the press result");
+    expect(result.detail).toMatch(/^Created "Shown"/);
+    expect(inspector.fromPlugin().filter((m) => m.type === "pressResult")).toHaveLength(1);
+  });
+
   it("uses a token pasted in the inspector and reports it as signed in", async () => {
     deck = await startDeck();
     const { host, emulator } = deck;
