@@ -40,6 +40,6 @@ describe("createGlobalSettingsStore", () => {
     const next = await store.update((current) => ({ ...current, token: "new" }));
     expect(next).toEqual({ apiBaseUrl: "http://x", token: "new" });
     expect(save).toHaveBeenCalledWith({ apiBaseUrl: "http://x", token: "new" });
-    expect(store.peek()).toEqual(next);
+    expect(await store.get()).toEqual(next);
   });
 });

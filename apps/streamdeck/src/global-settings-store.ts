@@ -5,8 +5,6 @@ import { withTimeout } from "./with-timeout.js";
 export interface GlobalSettingsStore {
   /** the latest settings; asks the app when none arrived yet, and gives up after the time limit */
   get(): Promise<GlobalSettings>;
-  /** the settings known now, without asking */
-  peek(): GlobalSettings | undefined;
   /** records settings the app sent (didReceiveGlobalSettings) */
   received(settings: GlobalSettings): void;
   /** merges a change, stores it with the app and returns the new settings */
@@ -36,9 +34,6 @@ export function createGlobalSettingsStore(options: {
     async get() {
       if (current) return current;
       return withTimeout(ask(), options.timeoutMs, "Stream Deck (plugin settings)");
-    },
-    peek() {
-      return current;
     },
     received(settings) {
       current = { ...settings };

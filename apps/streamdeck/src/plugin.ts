@@ -82,10 +82,9 @@ async function handleInspectorRequest(request: InspectorRequest): Promise<void> 
 }
 
 streamDeck.settings.onDidReceiveGlobalSettings<GlobalSettings>((ev) => {
-  const before = globalSettings.peek();
   globalSettings.received(ev.settings);
-  // a token pasted in the inspector: tell it whether Pulsoid accepts it
-  if (tokenOf(before ?? {}) !== tokenOf(ev.settings)) void handleInspectorRequest({ type: "getStatus" });
+  // e.g. a token pasted in the inspector: tell the open inspector whether Pulsoid accepts it
+  void handleInspectorRequest({ type: "getStatus" });
 });
 
 streamDeck.actions.registerAction(
