@@ -1,5 +1,5 @@
 import { createPulsoidClient, type Widget, widgetViewUrl } from "@pulsekit/core";
-import { type GlobalSettings, resolveEndpoints, tokenOf } from "./endpoints.js";
+import { type GlobalSettings, pluginEndpoints, tokenOf } from "./endpoints.js";
 import { type KeySettings, widgetRequestFor } from "./key-settings.js";
 import { NotSignedInError } from "./not-signed-in-error.js";
 
@@ -22,7 +22,7 @@ export async function createWidgetFromKey(context: PressContext): Promise<PressO
   const global = await context.globalSettings();
   const token = tokenOf(global);
   if (!token) throw new NotSignedInError();
-  const endpoints = resolveEndpoints(global, context.env);
+  const endpoints = pluginEndpoints(global, context.env);
   const client = createPulsoidClient({
     token,
     baseUrl: endpoints.apiBaseUrl,

@@ -1,8 +1,8 @@
 import { DEFAULT_API_URL, DEFAULT_OAUTH_URL } from "@pulsekit/core";
 import { describe, expect, it } from "vitest";
-import { PLACEHOLDER_CLIENT_ID, resolveEndpoints, tokenOf } from "./endpoints.js";
+import { PLACEHOLDER_CLIENT_ID, pluginEndpoints, tokenOf } from "./endpoints.js";
 
-describe("resolveEndpoints", () => {
+describe("pluginEndpoints", () => {
   const env = {
     PULSOID_API_URL: "http://api.env",
     PULSOID_OAUTH_URL: "http://oauth.env",
@@ -11,7 +11,7 @@ describe("resolveEndpoints", () => {
 
   it("prefers the global settings", () => {
     expect(
-      resolveEndpoints(
+      pluginEndpoints(
         { apiBaseUrl: "http://api.gs", oauthBaseUrl: "http://oauth.gs", oauthClientId: "gs-client" },
         env,
       ),
@@ -19,7 +19,7 @@ describe("resolveEndpoints", () => {
   });
 
   it("falls back to the environment, ignoring blank settings", () => {
-    expect(resolveEndpoints({ apiBaseUrl: "  ", oauthClientId: "" }, env)).toEqual({
+    expect(pluginEndpoints({ apiBaseUrl: "  ", oauthClientId: "" }, env)).toEqual({
       apiBaseUrl: "http://api.env",
       oauthBaseUrl: "http://oauth.env",
       clientId: "env-client",
@@ -27,7 +27,7 @@ describe("resolveEndpoints", () => {
   });
 
   it("falls back to Pulsoid's defaults and the placeholder client id", () => {
-    expect(resolveEndpoints({}, {})).toEqual({
+    expect(pluginEndpoints({}, {})).toEqual({
       apiBaseUrl: DEFAULT_API_URL,
       oauthBaseUrl: DEFAULT_OAUTH_URL,
       clientId: PLACEHOLDER_CLIENT_ID,

@@ -1,4 +1,4 @@
-import { DEFAULT_API_URL, DEFAULT_OAUTH_URL } from "@pulsekit/core";
+import { endpointsFromEnv, resolveEndpoints } from "@pulsekit/core";
 import type { JsonValue } from "./json.js";
 
 /** the OAuth client id used when neither global settings nor the environment name one; replace with a registered id */
@@ -19,14 +19,15 @@ export type Endpoints = { apiBaseUrl: string; oauthBaseUrl: string; clientId: st
 const text = (value: unknown): string | undefined =>
   typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
-// to move into @pulsekit/core: every app resolves hosts and client id with the same precedence
 /** global settings first, then PULSOID_API_URL / PULSOID_OAUTH_URL / PULSOID_CLIENT_ID, then Pulsoid's defaults */
-export function resolveEndpoints(settings: GlobalSettings, env: Record<string, string | undefined>): Endpoints {
-  return {
-    apiBaseUrl: text(settings.apiBaseUrl) ?? text(env.PULSOID_API_URL) ?? DEFAULT_API_URL,
-    oauthBaseUrl: text(settings.oauthBaseUrl) ?? text(env.PULSOID_OAUTH_URL) ?? DEFAULT_OAUTH_URL,
-    clientId: text(settings.oauthClientId) ?? text(env.PULSOID_CLIENT_ID) ?? PLACEHOLDER_CLIENT_ID,
+export function pluginEndpoints(settings: GlobalSettings, env: Record<string, string | undefined>): Endpoints {
+  const fromSettings = {
+    apiBaseUrl: settings.apiBaseUrl,
+    oauthBaseUrl: settings.oauthBaseUrl,
+    clientId: settings.oauthClientId,
   };
+  const { clientId, ...hosts } = resolveEndpoints(fromSettings, endpointsFromEnv(env));
+  return { ...hosts, clientId: clientId ?? PLACEHOLDER_CLIENT_ID };
 }
 
 /** the stored token, if any */

@@ -1,10 +1,4 @@
-import {
-  DEFAULT_PRESET_ID,
-  getPreset,
-  renderWidgetName,
-  validateConfiguration,
-  validateWidgetName,
-} from "@pulsekit/core";
+import { configurationFromPreset, DEFAULT_PRESET_ID, renderWidgetName, validateWidgetName } from "@pulsekit/core";
 
 /** what one key remembers; travels inside exported profiles, so never a token */
 export type KeySettings = {
@@ -50,14 +44,12 @@ export function parseKeySettings(raw: unknown): KeySettings {
   return settings;
 }
 
-// to move into @pulsekit/core: the CLI merges a preset and overrides the same way
 /** the configuration a key asks for: its preset, then its overrides, then the heart fields; validated */
 export function keyConfiguration(settings: KeySettings): { configuration: Record<string, unknown>; metaId: string } {
-  const preset = getPreset(settings.preset ?? DEFAULT_PRESET_ID);
-  const configuration: Record<string, unknown> = { ...preset.configuration, ...settings.configuration };
-  if (settings.heartEnabled !== undefined) configuration.heartEnabled = settings.heartEnabled;
-  if (settings.heartColor !== undefined) configuration.heartColor = settings.heartColor;
-  return { configuration: validateConfiguration(configuration, preset.metaId), metaId: preset.metaId };
+  const changes: Record<string, unknown> = { ...settings.configuration };
+  if (settings.heartEnabled !== undefined) changes.heartEnabled = settings.heartEnabled;
+  if (settings.heartColor !== undefined) changes.heartColor = settings.heartColor;
+  return configurationFromPreset(settings.preset ?? DEFAULT_PRESET_ID, changes);
 }
 
 /** the widget the next press creates; throws PulsoidError invalid_input naming the bad field */

@@ -1,7 +1,7 @@
 import streamDeck from "@elgato/streamdeck";
 import { createDeviceSignIn, createPulsoidClient, describeError } from "@pulsekit/core";
 import { CreateWidgetAction } from "./actions/create-widget.js";
-import { type GlobalSettings, resolveEndpoints, tokenOf } from "./endpoints.js";
+import { type GlobalSettings, pluginEndpoints, tokenOf } from "./endpoints.js";
 import { createGlobalSettingsStore } from "./global-settings-store.js";
 import type { InspectorRequest, PluginMessage } from "./inspector-messages.js";
 import { createSignInSession } from "./sign-in-session.js";
@@ -35,13 +35,13 @@ async function sendStatus(): Promise<void> {
   const token = tokenOf(settings);
   if (!token) return notifyInspector(SIGNED_OUT_STATUS);
   notifyInspector({ type: "status", state: "checking", headline: "Checking…", detail: "", missingScopes: [] });
-  const client = createPulsoidClient({ token, baseUrl: resolveEndpoints(settings, env).apiBaseUrl, retry: false });
+  const client = createPulsoidClient({ token, baseUrl: pluginEndpoints(settings, env).apiBaseUrl, retry: false });
   notifyInspector(await tokenStatus(client));
 }
 
 const signIn = createSignInSession({
   create: async () => {
-    const endpoints = resolveEndpoints(await globalSettings.get(), env);
+    const endpoints = pluginEndpoints(await globalSettings.get(), env);
     return createDeviceSignIn({
       clientId: endpoints.clientId,
       scopes: SIGN_IN_SCOPES,

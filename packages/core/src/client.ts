@@ -1,7 +1,7 @@
 import pRetry from "p-retry";
 import pThrottle from "p-throttle";
 import type { ZodType } from "zod";
-import { z } from "zod";
+import * as z from "zod";
 import { errorFromResponse } from "./api-errors.js";
 import { invalidInput, isPulsoidError, PulsoidError } from "./errors.js";
 import { type HttpContext, type HttpRequest, type RequestEvent, sendRequest, wasNeverSent } from "./http.js";

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { PulsoidError } from "./errors.js";
 import { type HttpContext, sendRequest } from "./http.js";
 import { DEFAULT_OAUTH_URL, normalizeBaseUrl } from "./urls.js";

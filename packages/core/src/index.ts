@@ -17,6 +17,7 @@ export {
   type DeviceSignInResult,
   type DeviceSignInState,
 } from "./device-sign-in.js";
+export { type EndpointSource, endpointsFromEnv, type PulsoidEndpoints, resolveEndpoints } from "./endpoints.js";
 export {
   describeError,
   invalidInput,
@@ -29,7 +30,14 @@ export type { RequestEvent } from "./http.js";
 export { applyMergePatch } from "./merge-patch.js";
 export { BASIC_BPM_META_ID, isBasicBpmWidget, widgetTypeLabel } from "./meta.js";
 export { isNameTemplate, renderWidgetName } from "./name-template.js";
-export { DEFAULT_PRESET_ID, getPreset, listPresets, type WidgetPreset, widgetPresetSchema } from "./presets.js";
+export {
+  configurationFromPreset,
+  DEFAULT_PRESET_ID,
+  getPreset,
+  listPresets,
+  type WidgetPreset,
+  widgetPresetSchema,
+} from "./presets.js";
 export {
   type BasicBpmConfiguration,
   basicBpmConfigurationSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { BASIC_BPM_META_ID } from "./meta.js";
-import { DEFAULT_PRESET_ID, getPreset, listPresets, widgetPresetSchema } from "./presets.js";
+import { configurationFromPreset, DEFAULT_PRESET_ID, getPreset, listPresets, widgetPresetSchema } from "./presets.js";
 import { validateConfiguration } from "./validate.js";
 
 describe("presets", () => {
@@ -46,5 +46,22 @@ describe("presets", () => {
   it("rejects a user preset with a bad colour", () => {
     const result = widgetPresetSchema.safeParse({ id: "x", label: "X", configuration: { heartColor: "red" } });
     expect(result.success).toBe(false);
+  });
+});
+
+describe("configurationFromPreset", () => {
+  it("lays changes over the preset and validates the result", () => {
+    expect(configurationFromPreset("classic", { heartColor: "#00FF00FF", extra: 1 })).toEqual({
+      configuration: { heartEnabled: true, heartColor: "#00FF00FF", extra: 1 },
+      metaId: BASIC_BPM_META_ID,
+    });
+  });
+
+  it("names the field when a change breaks the preset's rules", () => {
+    expect(() => configurationFromPreset("zones", { heartColor: "green" })).toThrowError(/configuration.heartColor/);
+  });
+
+  it("names the preset when it does not exist", () => {
+    expect(() => configurationFromPreset("neon")).toThrowError(/Choose one of/);
   });
 });

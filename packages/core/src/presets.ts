@@ -1,7 +1,9 @@
-import { z } from "zod";
+import * as z from "zod";
 import { invalidInput } from "./errors.js";
+import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
 import { basicBpmConfigurationSchema } from "./schema.js";
+import { validateConfiguration, validateJsonConfiguration } from "./validate.js";
 
 /** a named starting configuration; the id is stable, the label is for people */
 export interface WidgetPreset {
@@ -75,4 +77,15 @@ export function getPreset(id: string, extra: readonly WidgetPreset[] = []): Widg
     throw invalidInput("preset", `"${id}" is not a preset. Choose one of: ${ids}.`);
   }
   return preset;
+}
+
+/** a preset's configuration with changes laid over it (JSON merge patch), validated for the preset's widget type */
+export function configurationFromPreset(
+  presetId: string,
+  changes: Record<string, unknown> = {},
+  extra: readonly WidgetPreset[] = [],
+): { configuration: Record<string, unknown>; metaId: string } {
+  const preset = getPreset(presetId, extra);
+  const configuration = applyMergePatch(preset.configuration, validateJsonConfiguration(changes));
+  return { configuration: validateConfiguration(configuration, preset.metaId), metaId: preset.metaId };
 }

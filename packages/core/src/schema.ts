@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /** bpm bounds a heart-rate range must stay within */
 export const MIN_BPM = 0;

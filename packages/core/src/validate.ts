@@ -1,4 +1,5 @@
-import { type ZodType, z } from "zod";
+import type { ZodType } from "zod";
+import * as z from "zod";
 import { invalidInput, PulsoidError } from "./errors.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
 import { basicBpmConfigurationSchema, widgetConfigurationSchema, widgetNameSchema } from "./schema.js";

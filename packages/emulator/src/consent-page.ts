@@ -35,7 +35,7 @@ export function codeEntryPage(problem?: string): string {
   return page(
     "Connect a device",
     `${error}
-<form method="get" action="/activate">
+<form method="get" action="activate">
 <label for="user_code">Code shown on your device</label>
 <input id="user_code" name="user_code" autocomplete="off" placeholder="ABCD-EFGH" required>
 <button type="submit">Continue</button>
@@ -57,8 +57,8 @@ export function consentPage(device: DeviceAuthorization): string {
 <p>It asks for:</p>
 ${scopes}
 <div class="actions">
-<form method="post" action="/__emulator/devices/${code}/approve"><button type="submit" name="decision" value="allow">Allow</button></form>
-<form method="post" action="/__emulator/devices/${code}/deny"><button type="submit" name="decision" value="deny">Deny</button></form>
+<form method="post" action="__emulator/devices/${code}/approve"><button type="submit" name="decision" value="allow">Allow</button></form>
+<form method="post" action="__emulator/devices/${code}/deny"><button type="submit" name="decision" value="deny">Deny</button></form>
 </div>`,
   );
 }

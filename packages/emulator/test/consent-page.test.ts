@@ -22,8 +22,15 @@ describe("the consent page", () => {
     expect(html).toContain(device.user_code);
     expect(html).toContain("stream-deck");
     expect(html).toContain("<li>widgets:update</li>");
-    expect(html).toContain(`action="/__emulator/devices/${device.user_code}/approve"`);
-    expect(html).toContain(`action="/__emulator/devices/${device.user_code}/deny"`);
+    const actions = [...html.matchAll(/<form method="post" action="([^"]+)"/g)].map((match) => match[1] ?? "");
+    const resolved = actions.map((action) => new URL(action, device.verification_uri_complete).href);
+    expect(resolved).toEqual([
+      `${emulator.current.url}/__emulator/devices/${device.user_code}/approve`,
+      `${emulator.current.url}/__emulator/devices/${device.user_code}/deny`,
+    ]);
+    // relative actions keep working when the page is served behind a path prefix (a proxy)
+    const proxied = actions.map((action) => new URL(action, "http://127.0.0.1:8080/proxy/4000/activate").pathname);
+    expect(proxied[0]).toBe(`/proxy/4000/__emulator/devices/${device.user_code}/approve`);
     expect(html).toMatch(/<button[^>]*>Allow<\/button>/);
     expect(html).toMatch(/<button[^>]*>Deny<\/button>/);
     expect(html).not.toMatch(/<(script|link)[^>]+(src|href)=/);
@@ -40,7 +47,7 @@ describe("the consent page", () => {
     const typed = device.user_code.replace("-", "").toLowerCase();
     const response = await fetch(`${emulator.current.url}/activate?user_code=${typed}`);
     expect(response.status).toBe(200);
-    expect(await response.text()).toContain(`/__emulator/devices/${device.user_code}/approve`);
+    expect(await response.text()).toContain(`__emulator/devices/${device.user_code}/approve`);
   });
 
   it("says so when the code is unknown", async () => {

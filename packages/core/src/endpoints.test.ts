@@ -1,0 +1,22 @@
+import { describe, expect, it } from "vitest";
+import { endpointsFromEnv, resolveEndpoints } from "./endpoints.js";
+
+describe("resolveEndpoints", () => {
+  it("falls back to Pulsoid's hosts and no client id", () => {
+    expect(resolveEndpoints()).toEqual({ apiBaseUrl: "https://dev.pulsoid.net", oauthBaseUrl: "https://pulsoid.net" });
+  });
+
+  it("lets the first source that names a value win, skipping blanks", () => {
+    const settings = { apiBaseUrl: "http://127.0.0.1:5000/", oauthBaseUrl: " ", clientId: "" };
+    const env = endpointsFromEnv({ PULSOID_OAUTH_URL: "http://127.0.0.1:6000", PULSOID_CLIENT_ID: "env-client" });
+    expect(resolveEndpoints(settings, env)).toEqual({
+      apiBaseUrl: "http://127.0.0.1:5000",
+      oauthBaseUrl: "http://127.0.0.1:6000",
+      clientId: "env-client",
+    });
+  });
+
+  it("ignores values that are not text", () => {
+    expect(resolveEndpoints({ apiBaseUrl: 42 }).apiBaseUrl).toBe("https://dev.pulsoid.net");
+  });
+});
