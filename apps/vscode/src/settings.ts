@@ -1,4 +1,4 @@
-import { DEFAULT_API_URL, DEFAULT_OAUTH_URL, type WidgetPreset } from "@pulsekit/core";
+import { resolveEndpoints, type WidgetPreset } from "@pulsekit/core";
 import * as vscode from "vscode";
 import { parseUserPresets } from "./widgets/user-presets";
 
@@ -15,10 +15,15 @@ export interface ExtensionSettings {
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration("pulsekit");
   const { presets, problems } = parseUserPresets(config.get("presets"));
+  const endpoints = resolveEndpoints({
+    apiBaseUrl: config.get("apiBaseUrl"),
+    oauthBaseUrl: config.get("oauthBaseUrl"),
+    clientId: config.get("oauthClientId"),
+  });
   return {
-    apiBaseUrl: config.get<string>("apiBaseUrl")?.trim() || DEFAULT_API_URL,
-    oauthBaseUrl: config.get<string>("oauthBaseUrl")?.trim() || DEFAULT_OAUTH_URL,
-    oauthClientId: config.get<string>("oauthClientId")?.trim() ?? "",
+    apiBaseUrl: endpoints.apiBaseUrl,
+    oauthBaseUrl: endpoints.oauthBaseUrl,
+    oauthClientId: endpoints.clientId ?? "",
     presets,
     presetProblems: problems,
   };
