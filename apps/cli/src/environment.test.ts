@@ -15,11 +15,9 @@ describe("configDirFor", () => {
 });
 
 describe("readEnvironment", () => {
-  it("trims values and treats blank ones as unset", () => {
-    const env = readEnvironment({ PULSOID_TOKEN: "  abc \n", PULSOID_API_URL: " ", PULSOID_CLIENT_ID: "", HOME: "/h" });
-    expect(env.token).toBe("abc");
-    expect(env.apiUrl).toBeUndefined();
-    expect(env.clientId).toBeUndefined();
+  it("trims the token and treats a blank one as unset", () => {
+    expect(readEnvironment({ PULSOID_TOKEN: "  abc \n", HOME: "/h" }).token).toBe("abc");
+    expect(readEnvironment({ PULSOID_TOKEN: " ", HOME: "/h" }).token).toBeUndefined();
   });
   it("turns colour off for any non-empty NO_COLOR", () => {
     expect(readEnvironment({ NO_COLOR: "1" }).noColor).toBe(true);
@@ -41,10 +39,9 @@ describe("canOpenBrowser", () => {
 });
 
 describe("checkedUrl", () => {
-  it("accepts http and https URLs and an unset value", () => {
+  it("accepts http and https URLs", () => {
     expect(checkedUrl("PULSOID_API_URL", "http://127.0.0.1:8080")).toBe("http://127.0.0.1:8080");
     expect(checkedUrl("PULSOID_API_URL", "https://dev.pulsoid.net")).toBe("https://dev.pulsoid.net");
-    expect(checkedUrl("PULSOID_API_URL", undefined)).toBeUndefined();
   });
   it.each(["localhost:8080", "dev.pulsoid.net", "ftp://x"])("refuses %s, naming the variable (exit 2)", (value) => {
     let caught: unknown;

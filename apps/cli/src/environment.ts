@@ -2,16 +2,10 @@ import { homedir } from "node:os";
 import { isAbsolute, join } from "node:path";
 import { usageError } from "./cli-error.js";
 
-/** the settings pulsekit reads from its environment */
+/** the settings pulsekit reads from its environment at start-up (hosts and client id: see session.ts) */
 export interface CliEnvironment {
   /** PULSOID_TOKEN, when set; it wins over the token file */
   token: string | undefined;
-  /** PULSOID_API_URL; core's default (Pulsoid's API host) when unset */
-  apiUrl: string | undefined;
-  /** PULSOID_OAUTH_URL; core's default (Pulsoid's OAuth host) when unset */
-  oauthUrl: string | undefined;
-  /** PULSOID_CLIENT_ID, the OAuth client `login` signs in with */
-  clientId: string | undefined;
   /** the folder that holds pulsekit's token file */
   configDir: string;
   /** colour is off when NO_COLOR holds any value */
@@ -36,17 +30,13 @@ export function configDirFor(env: NodeJS.ProcessEnv): string {
 export function readEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
   return {
     token: nonEmpty(env.PULSOID_TOKEN),
-    apiUrl: nonEmpty(env.PULSOID_API_URL),
-    oauthUrl: nonEmpty(env.PULSOID_OAUTH_URL),
-    clientId: nonEmpty(env.PULSOID_CLIENT_ID),
     configDir: configDirFor(env),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== "",
   };
 }
 
-/** the URL in an environment variable, or a usage error (exit 2) naming the variable when it is not an http(s) URL */
-export function checkedUrl(variable: string, value: string | undefined): string | undefined {
-  if (value === undefined) return undefined;
+/** the URL from an environment variable (or its default), or a usage error (exit 2) naming the variable */
+export function checkedUrl(variable: string, value: string): string {
   let url: URL | undefined;
   try {
     url = new URL(value);

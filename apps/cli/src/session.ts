@@ -1,4 +1,10 @@
-import { createPulsoidClient, type PulsoidClient } from "@pulsekit/core";
+import {
+  createPulsoidClient,
+  endpointsFromEnv,
+  type PulsoidClient,
+  type PulsoidEndpoints,
+  resolveEndpoints,
+} from "@pulsekit/core";
 import { signedOutError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { checkedUrl } from "./environment.js";
@@ -29,13 +35,23 @@ export function describeSource(ctx: CliContext, resolved: ResolvedToken): string
   return resolved.source === "environment" ? "the PULSOID_TOKEN variable" : ctx.tokenStore.path;
 }
 
+/** the API and OAuth hosts and the OAuth client id from PULSOID_API_URL, PULSOID_OAUTH_URL and PULSOID_CLIENT_ID */
+export function endpoints(ctx: CliContext): PulsoidEndpoints {
+  const resolved = resolveEndpoints(endpointsFromEnv(ctx.io.env));
+  return {
+    ...resolved,
+    apiBaseUrl: checkedUrl("PULSOID_API_URL", resolved.apiBaseUrl),
+    oauthBaseUrl: checkedUrl("PULSOID_OAUTH_URL", resolved.oauthBaseUrl),
+  };
+}
+
 /** a Pulsoid client for the token, talking to PULSOID_API_URL; --debug traces each request */
 export function clientFor(ctx: CliContext, out: Output, token: string): PulsoidClient {
   ctx.addSecret(token);
-  const apiUrl = checkedUrl("PULSOID_API_URL", ctx.env.apiUrl);
+  const { apiBaseUrl } = endpoints(ctx);
   return createPulsoidClient({
     token,
-    ...(apiUrl ? { baseUrl: apiUrl } : {}),
+    baseUrl: apiBaseUrl,
     onRequest: ({ method, path, status, durationMs, attempt }) =>
       out.debug(
         `${method} ${path} -> ${status ?? "no answer"} in ${Math.round(durationMs)} ms${attempt > 1 ? ` (attempt ${attempt})` : ""}`,

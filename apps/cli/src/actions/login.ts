@@ -2,26 +2,20 @@ import { createDeviceSignIn, describeError, isPulsoidError, TOKEN_SETTINGS_URL, 
 import { canOpenBrowser, openBrowser } from "../browser.js";
 import { CliError, interruptedError, usageError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
-import { checkedUrl } from "../environment.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Output } from "../output.js";
-import { clientFor } from "../session.js";
+import { clientFor, endpoints } from "../session.js";
 
 /** `login`: the device flow; shows the code and link, opens a browser when there is one, waits, saves */
 export async function login(ctx: CliContext, out: Output, options: { browser: boolean }): Promise<void> {
-  const clientId = ctx.env.clientId;
+  const { clientId, oauthBaseUrl } = endpoints(ctx);
   if (!clientId) {
     throw usageError(
       "Set PULSOID_CLIENT_ID to the id of your OAuth client (register one at https://pulsoid.net/ui/api-clients), then run `pulsekit login` again.",
       "PULSOID_CLIENT_ID",
     );
   }
-  const oauthUrl = checkedUrl("PULSOID_OAUTH_URL", ctx.env.oauthUrl);
-  const signIn = createDeviceSignIn({
-    clientId,
-    scopes: WIDGET_SCOPES,
-    ...(oauthUrl ? { oauthBaseUrl: oauthUrl } : {}),
-  });
+  const signIn = createDeviceSignIn({ clientId, scopes: WIDGET_SCOPES, oauthBaseUrl });
   const onSignal = () => signIn.cancel();
   process.once("SIGINT", onSignal);
   try {
