@@ -4,7 +4,7 @@ import type { ZodType } from "zod";
 import * as z from "zod";
 import { errorFromResponse } from "./api-errors.js";
 import { invalidInput, isPulsoidError, PulsoidError } from "./errors.js";
-import { type HttpContext, type HttpRequest, type RequestEvent, sendRequest, wasNeverSent } from "./http.js";
+import { type HttpRequest, httpContext, type RequestEvent, sendRequest, wasNeverSent } from "./http.js";
 import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
 import {
@@ -14,7 +14,7 @@ import {
   widgetListResponseSchema,
   widgetResponseSchema,
 } from "./schema.js";
-import { missingScopes as findMissingScopes, TOKEN_SCOPE_HINT } from "./scopes.js";
+import { missingScopes as findMissingScopes, SCOPES, TOKEN_SCOPE_HINT } from "./scopes.js";
 import { DEFAULT_API_URL, normalizeBaseUrl } from "./urls.js";
 import {
   parseInput,
@@ -104,6 +104,23 @@ function sortKeys(value: unknown): unknown {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** the scope each documented endpoint needs */
+function scopeFor(request: HttpRequest): string | undefined {
+  if (!request.path.startsWith("/api/v1/widgets")) return undefined;
+  return request.method === "GET" ? SCOPES.widgetsRead : SCOPES.widgetsUpdate;
+}
+
+/** an insufficient_scope error that names the scope the refused call needed */
+function scopeNamed(error: PulsoidError, request: HttpRequest): PulsoidError {
+  const scope = scopeFor(request);
+  if (error.kind !== "insufficient_scope" || !scope) return error;
+  const action = request.method === "GET" ? "listing widgets" : "creating or changing widgets";
+  return error.with(
+    { missingScopes: [scope] },
+    `The access token is missing the permission ${scope}, which ${action} needs. ${TOKEN_SCOPE_HINT}`,
+  );
+}
+
 /** creates a client for the Pulsoid API; the token stays inside it and never shows in its string form */
 export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClient {
   if (typeof options !== "object" || options === null) throw invalidInput("options", "must be an object with a token.");
@@ -111,7 +128,7 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
   const retry = options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...options.retry };
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_API_URL);
-  const context: HttpContext = {
+  const context = httpContext({
     baseUrl,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     ...(options.fetch ? { fetch: options.fetch } : {}),
@@ -121,11 +138,12 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
           throttle: pThrottle({ limit: rateLimit.limit, interval: rateLimit.intervalMs, strict: true })(async () => {}),
         }
       : {}),
-  };
+  });
 
   async function call<T>(request: HttpRequest, schema: ZodType<T>): Promise<T> {
     const response = await sendRequest(context, { ...request, token });
-    if (response.status >= 400) throw errorFromResponse(response.status, response.body, response.retryAfter);
+    if (response.status >= 400)
+      throw scopeNamed(errorFromResponse(response.status, response.body, response.retryAfter), request);
     const parsed = response.json ? schema.safeParse(response.body) : undefined;
     if (!parsed?.success) {
       throw new PulsoidError(
@@ -137,11 +155,19 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     return parsed.data;
   }
 
-  function withRetries<T>(run: (attempt: number) => Promise<T>, retries = retry.retries): Promise<T> {
-    return pRetry(run, {
-      retries,
+  // the first attempt runs directly; backoff machinery only starts once an attempt failed in a retryable way
+  async function withRetries<T>(run: (attempt: number) => Promise<T>, retries = retry.retries): Promise<T> {
+    try {
+      return await run(1);
+    } catch (error) {
+      if (retries <= 0 || !isPulsoidError(error) || !error.retryable) throw error;
+      if (error.retryAfterMs) await sleep(error.retryAfterMs);
+      else await sleep(backoff(1));
+    }
+    return pRetry((attempt) => run(attempt + 1), {
+      retries: retries - 1,
       factor: 2,
-      minTimeout: retry.minDelayMs,
+      minTimeout: retry.minDelayMs * 2,
       maxTimeout: retry.maxDelayMs,
       randomize: true,
       shouldRetry: ({ error }) => isPulsoidError(error) && error.retryable,
@@ -149,6 +175,11 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
         if (retriesLeft > 0 && isPulsoidError(error) && error.retryAfterMs) await sleep(error.retryAfterMs);
       },
     });
+  }
+
+  // the delay before retry n: exponential from minDelayMs, capped, with up to 100% jitter like p-retry's
+  function backoff(n: number): number {
+    return Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** (n - 1) * (1 + Math.random()));
   }
 
   const listWidgets = () =>

@@ -1,6 +1,6 @@
 import * as z from "zod";
 import { PulsoidError } from "./errors.js";
-import { type HttpContext, sendRequest } from "./http.js";
+import { httpContext, sendRequest } from "./http.js";
 import { DEFAULT_OAUTH_URL, normalizeBaseUrl } from "./urls.js";
 
 /** where a device sign-in stands */
@@ -116,11 +116,11 @@ export function createDeviceSignIn(options: DeviceSignInOptions): DeviceSignIn {
       { field: "clientId" },
     );
   }
-  const context: HttpContext = {
+  const context = httpContext({
     baseUrl: normalizeBaseUrl(options.oauthBaseUrl ?? DEFAULT_OAUTH_URL),
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.fetch ? { fetch: options.fetch } : {}),
-  };
+  });
   const sleep = options.sleep ?? abortableSleep;
   const now = options.now ?? Date.now;
   const controller = new AbortController();

@@ -1,4 +1,4 @@
-import { createFetch } from "ofetch";
+import { type $Fetch, createFetch } from "ofetch";
 import { PulsoidError, type PulsoidErrorKind } from "./errors.js";
 
 /** one request as it went out, for logs and output channels; never carries a token or a body */
@@ -14,7 +14,8 @@ export interface RequestEvent {
 /** how PulseKit talks HTTP: where, with which fetch, how long to wait, who to tell */
 export interface HttpContext {
   baseUrl: string;
-  fetch?: typeof fetch;
+  /** the ofetch instance, made once per client by httpContext() */
+  fetcher: $Fetch;
   timeoutMs: number;
   onRequest?: (event: RequestEvent) => void;
   /** waits for a slot under the client-side rate limit */
@@ -72,10 +73,15 @@ const hostOf = (baseUrl: string) => {
   }
 };
 
+/** an HTTP context with its ofetch instance built once, so each request only pays for the request */
+export function httpContext(options: Omit<HttpContext, "fetcher"> & { fetch?: typeof fetch }): HttpContext {
+  const { fetch: customFetch, ...rest } = options;
+  return { ...rest, fetcher: createFetch({ fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)) }) };
+}
+
 /** sends one request; network failures and timeouts become PulsoidError, HTTP errors are returned as responses */
 export async function sendRequest(context: HttpContext, request: HttpRequest): Promise<HttpResponse> {
-  await context.throttle?.();
-  const $fetch = createFetch({ fetch: context.fetch ?? ((input, init) => globalThis.fetch(input, init)) });
+  if (context.throttle) await context.throttle();
   const headers: Record<string, string> = { accept: "application/json" };
   if (request.token !== undefined) headers.authorization = `Bearer ${request.token}`;
   let body: string | undefined;
@@ -106,8 +112,7 @@ export async function sendRequest(context: HttpContext, request: HttpRequest): P
     });
 
   try {
-    const response = await $fetch.raw(request.path, {
-      baseURL: context.baseUrl,
+    const response = await context.fetcher.raw(context.baseUrl + request.path, {
       method: request.method,
       headers,
       body,

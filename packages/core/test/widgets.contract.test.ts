@@ -39,6 +39,8 @@ describe("createWidget", () => {
     const error = await rejection(ctx.client({}, ["widgets:read"]).createWidget({ name: "x", configuration: {} }));
     expect(error.kind).toBe("insufficient_scope");
     expect(error.code).toBe("7011");
+    expect(error.missingScopes).toEqual(["widgets:update"]);
+    expect(error.message).toContain("missing the permission widgets:update, which creating or changing widgets needs");
     expect(ctx.emulator.widgets()).toEqual([]);
   });
 });
