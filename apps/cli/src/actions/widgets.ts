@@ -1,4 +1,4 @@
-import { DEFAULT_PRESET_ID, getPreset, validateConfiguration, validateWidgetName } from "@pulsekit/core";
+import { configurationFromPreset, DEFAULT_PRESET_ID, validateWidgetName } from "@pulsekit/core";
 import { usageError } from "../cli-error.js";
 import { readConfigOption, readConfigPatch } from "../config-input.js";
 import type { CliContext } from "../context.js";
@@ -17,12 +17,11 @@ export interface CreateWidgetOptions {
 export async function createWidget(ctx: CliContext, out: Output, options: CreateWidgetOptions): Promise<void> {
   // everything is checked before a token is even looked up, so bad input never reaches Pulsoid
   const name = validateWidgetName(options.name);
-  const preset = getPreset(options.preset ?? DEFAULT_PRESET_ID);
-  const extra = options.config === undefined ? {} : readConfigOption(options.config, process.cwd());
-  const configuration = validateConfiguration({ ...preset.configuration, ...extra }, preset.metaId);
+  const changes = options.config === undefined ? {} : readConfigOption(options.config, process.cwd());
+  const { configuration, metaId } = configurationFromPreset(options.preset ?? DEFAULT_PRESET_ID, changes);
   const { token } = resolveToken(ctx, out);
   const client = clientFor(ctx, out, token);
-  const view = widgetView(await client.createWidget({ name, configuration, metaId: preset.metaId }));
+  const view = widgetView(await client.createWidget({ name, configuration, metaId }));
   out.result(view, () => formatWidget(view));
   if (!out.json) out.success(`Created "${view.name}". Add its OBS browser-source URL as a Browser source in OBS.`);
 }
