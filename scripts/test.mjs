@@ -72,7 +72,12 @@ if (!step("install", install)) {
   failed += 1;
   finish();
 }
-if (!step("build, typecheck, lint", () => pnpmRun(["exec", "turbo", "run", "build", "typecheck", "lint", "--continue"]) === 0)) {
+if (
+  !step(
+    "build, typecheck, lint",
+    () => pnpmRun(["exec", "turbo", "run", "build", "typecheck", "lint", "--continue"]) === 0,
+  )
+) {
   failed += 1;
   finish();
 }
