@@ -222,57 +222,28 @@ const ms = (value) => `${value.toFixed(2)} ms`;
 const rate = (value) => `${Math.round(value)}/s`;
 const us = (value) => (value === undefined ? "" : `${Math.round(value)} µs`);
 const rows = [["what", "n", "median", "p99", "req/s", "CPU/call", "client/bare (median)"]];
+/** one table row of a measured summary; rates and CPU only where they were measured */
+const row = (label, summary, note = "") => [
+  label,
+  `${summary.n}`,
+  ms(summary.median),
+  ms(summary.p99),
+  summary.perSecond === undefined ? "" : rate(summary.perSecond),
+  us(summary.cpuPerCallUs),
+  note,
+];
 for (const [label, { bare: b, client: c }] of Object.entries(results).filter(([, v]) => v.bare)) {
-  rows.push([`${label}: bare fetch`, `${b.n}`, ms(b.median), ms(b.p99), rate(b.perSecond), us(b.cpuPerCallUs), ""]);
+  rows.push(row(`${label}: bare fetch`, b));
   const ratio = c.median / b.median;
-  rows.push([
-    `${label}: client`,
-    `${c.n}`,
-    ms(c.median),
-    ms(c.p99),
-    rate(c.perSecond),
-    us(c.cpuPerCallUs),
-    `${ratio.toFixed(2)} ${Number(ratio.toFixed(2)) <= 1.1 ? "(target <= 1.10 met)" : "(over the 1.10 target)"}`,
-  ]);
+  const verdict = Number(ratio.toFixed(2)) <= 1.1 ? "(target <= 1.10 met)" : "(over the 1.10 target)";
+  rows.push(row(`${label}: client`, c, `${ratio.toFixed(2)} ${verdict}`));
 }
 const emulatorRate = results[`createWidget ${inFlight} in flight`].bare.perSecond;
 rows.push(["emulator throughput, create (bare, 16 in flight)", "", "", "", rate(emulatorRate), "", ""]);
-rows.push([
-  `createWidget: client, default rate limit, ${inFlight} in flight`,
-  `${results.throttled.n}`,
-  ms(results.throttled.median),
-  ms(results.throttled.p99),
-  rate(results.throttled.perSecond),
-  us(results.throttled.cpuPerCallUs),
-  "",
-]);
-rows.push([
-  "node -e 0 (for reference)",
-  `${results.node.n}`,
-  ms(results.node.median),
-  ms(results.node.p99),
-  "",
-  "",
-  "",
-]);
-rows.push([
-  "pulsekit --version (cold start)",
-  `${results.version.n}`,
-  ms(results.version.median),
-  ms(results.version.p99),
-  "",
-  "",
-  "",
-]);
-rows.push([
-  "pulsekit widgets create (whole run)",
-  `${results.cliCreate.n}`,
-  ms(results.cliCreate.median),
-  ms(results.cliCreate.p99),
-  "",
-  "",
-  "",
-]);
+rows.push(row(`createWidget: client, default rate limit, ${inFlight} in flight`, results.throttled));
+rows.push(row("node -e 0 (for reference)", results.node));
+rows.push(row("pulsekit --version (cold start)", results.version));
+rows.push(row("pulsekit widgets create (whole run)", results.cliCreate));
 
 const widths = rows[0].map((_, i) => Math.max(...rows.map((row) => row[i].length)));
 const line = (row) => `| ${row.map((cell, i) => cell.padEnd(widths[i])).join(" | ")} |`;

@@ -1,8 +1,7 @@
-import { spawn } from "node:child_process";
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type CliRun, loggedRequests, useEmulator, useTempHome } from "./helpers.js";
+import { type CliRun, cliEnv, loggedRequests, runNode, useEmulator, useTempHome } from "./helpers.js";
 
 const demoScript = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../scripts/demo.mjs");
 const home = useTempHome();
@@ -10,21 +9,7 @@ const emu = useEmulator();
 
 // --no-setup: the install and build are what `npm test` has just done; the rest of the demo runs as is
 function runDemo(env: Record<string, string>): Promise<CliRun> {
-  return new Promise((done, reject) => {
-    const child = spawn(process.execPath, [demoScript, "--no-setup"], {
-      env: { PATH: process.env.PATH ?? "", HOME: home.home, XDG_CONFIG_HOME: home.configHome, ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.setEncoding("utf8").on("data", (chunk: string) => {
-      stdout += chunk;
-    });
-    child.stderr.setEncoding("utf8").on("data", (chunk: string) => {
-      stderr += chunk;
-    });
-    child.on("error", reject);
-    child.on("close", (code) => done({ code, stdout, stderr }));
-  });
+  return runNode(demoScript, ["--no-setup"], { env: cliEnv(home, env) });
 }
 
 describe("npm run demo", () => {

@@ -53,7 +53,8 @@ export interface RunningCli {
   done: Promise<CliRun>;
 }
 
-function cliEnv(home: TempHome, extra: Record<string, string | undefined> = {}): Record<string, string> {
+/** the environment a spawned CLI sees: PATH, the temp home, and what the test adds */
+export function cliEnv(home: TempHome, extra: Record<string, string | undefined> = {}): Record<string, string> {
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? "",
     HOME: home.home,
@@ -109,12 +110,16 @@ export function startCli(args: string[], home: TempHome, options: RunOptions = {
   };
 }
 
-/** runs `node dist/bin.js args` with a clean environment: no token unless given, no colour settings */
-export function runCli(args: string[], home: TempHome, options: RunOptions = {}): Promise<CliRun> {
+/** runs a node script to its end, collecting its output; stdin gets `input` (empty by default) */
+export function runNode(
+  script: string,
+  args: string[],
+  options: { env: Record<string, string>; cwd?: string; input?: string },
+): Promise<CliRun> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [cliBin, ...args], {
-      env: cliEnv(home, options.env),
-      cwd: options.cwd ?? home.home,
+    const child = spawn(process.execPath, [script, ...args], {
+      env: options.env,
+      ...(options.cwd ? { cwd: options.cwd } : {}),
     });
     let stdout = "";
     let stderr = "";
@@ -127,6 +132,15 @@ export function runCli(args: string[], home: TempHome, options: RunOptions = {})
     child.on("error", reject);
     child.on("close", (code) => resolvePromise({ code, stdout, stderr }));
     child.stdin.end(options.input ?? "");
+  });
+}
+
+/** runs `node dist/bin.js args` with a clean environment: no token unless given, no colour settings */
+export function runCli(args: string[], home: TempHome, options: RunOptions = {}): Promise<CliRun> {
+  return runNode(cliBin, args, {
+    env: cliEnv(home, options.env),
+    cwd: options.cwd ?? home.home,
+    ...(options.input === undefined ? {} : { input: options.input }),
   });
 }
 
