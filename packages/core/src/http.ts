@@ -133,7 +133,9 @@ export async function sendRequest(context: HttpContext, request: HttpRequest): P
       }
     }
     report(response.status);
-    return { status: response.status, retryAfter: response.headers.get("retry-after"), body: parsed, json };
+    // Retry-After only means something on an error (429, 503)
+    const retryAfter = response.status >= 400 ? response.headers.get("retry-after") : null;
+    return { status: response.status, retryAfter, body: parsed, json };
   } catch (error) {
     const host = hostOf(context.baseUrl);
     if (timedOut) {

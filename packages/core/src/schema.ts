@@ -16,6 +16,9 @@ export function isHexColor(value: unknown): value is string {
 const COLOR_RULE = "must be a colour like #FF3355FF (#RRGGBBAA: red, green, blue, alpha in hex)";
 export const hexColorSchema = z.string({ error: COLOR_RULE }).regex(HEX_COLOR, { error: COLOR_RULE });
 
+/** a JSON value (what a configuration may hold) */
+const jsonValue = z.json({ error: "must be plain JSON (text, numbers, booleans, lists, objects)" });
+
 /** a bpm bound of a range */
 const bpmSchema = z
   .number({ error: "must be a number of beats per minute" })
@@ -25,29 +28,29 @@ const bpmSchema = z
 
 /** a heart-rate range shown in one colour */
 export const heartRateRangeSchema = z
-  .looseObject({ from: bpmSchema, to: bpmSchema, color: hexColorSchema })
+  .object({ from: bpmSchema, to: bpmSchema, color: hexColorSchema })
+  .catchall(jsonValue)
   .refine((range) => range.from <= range.to, { error: "must have from <= to (the lower bpm bound first)" });
 /** a heart-rate range shown in one colour */
 export type HeartRateRange = z.infer<typeof heartRateRangeSchema>;
-
-/** a JSON value (what a configuration may hold) */
-const jsonValue = z.json({ error: "must be plain JSON (text, numbers, booleans, lists, objects)" });
 
 /** any widget's configuration: a JSON object whose schema depends on the widget type */
 export const widgetConfigurationSchema = z.record(z.string(), jsonValue, { error: "must be a JSON object" });
 /** any widget's configuration */
 export type WidgetConfiguration = z.infer<typeof widgetConfigurationSchema>;
 
-/** the basic BPM widget's configuration: known keys typed, unknown keys kept */
-export const basicBpmConfigurationSchema = z.looseObject(
-  {
-    heartEnabled: z.boolean({ error: "must be true or false" }).optional(),
-    heartColor: hexColorSchema.optional(),
-    ranges: z.array(heartRateRangeSchema, { error: "must be a list of {from, to, color}" }).optional(),
-    font: z.string({ error: "must be a font name" }).min(1, { error: "must not be empty" }).optional(),
-  },
-  { error: "must be a JSON object" },
-);
+/** the basic BPM widget's configuration: known keys typed, unknown keys kept when they are plain JSON */
+export const basicBpmConfigurationSchema = z
+  .object(
+    {
+      heartEnabled: z.boolean({ error: "must be true or false" }).optional(),
+      heartColor: hexColorSchema.optional(),
+      ranges: z.array(heartRateRangeSchema, { error: "must be a list of {from, to, color}" }).optional(),
+      font: z.string({ error: "must be a font name" }).min(1, { error: "must not be empty" }).optional(),
+    },
+    { error: "must be a JSON object" },
+  )
+  .catchall(jsonValue);
 /** the basic BPM widget's configuration */
 export type BasicBpmConfiguration = z.infer<typeof basicBpmConfigurationSchema>;
 
@@ -59,12 +62,16 @@ export const widgetNameSchema = z
   .max(100, { error: "must be at most 100 characters" })
   .refine((name) => !/\p{Cc}/u.test(name), { error: "must not contain control characters" });
 
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
+
 /** a widget as Pulsoid returns it */
 export const widgetSchema = z.looseObject({
   id: z.string().min(1),
   meta_id: z.string(),
   name: z.string(),
-  configuration: z.record(z.string(), z.unknown()),
+  // an object, kept as it came: its keys belong to the widget type (a record schema would visit and copy each one)
+  configuration: z.custom<Record<string, unknown>>(isPlainObject, { error: "must be an object" }),
 });
 /** a widget as Pulsoid returns it */
 export type Widget = z.infer<typeof widgetSchema>;

@@ -55,9 +55,9 @@ export function validateConfiguration(
   configuration: unknown,
   metaId: string = BASIC_BPM_META_ID,
 ): Record<string, unknown> {
-  const generic = validateJsonConfiguration(configuration);
-  if (metaId !== BASIC_BPM_META_ID) return generic;
-  return parseInput(basicBpmConfigurationSchema, generic, "configuration");
+  // one pass either way: the basic BPM schema checks unknown keys as plain JSON itself
+  if (metaId !== BASIC_BPM_META_ID) return validateJsonConfiguration(configuration);
+  return parseInput(basicBpmConfigurationSchema, configuration, "configuration");
 }
 
 /** a configuration from JSON text (a file, an editor, a flag), validated */
