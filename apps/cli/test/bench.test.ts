@@ -21,7 +21,10 @@ describe("pnpm bench", () => {
       child.on("close", (exitCode) => done({ code: exitCode, stdout: out }));
     });
     expect(code).toBe(0);
-    const results = JSON.parse(stdout) as Record<string, { bare?: { median: number }; client?: { median: number } }>;
+    const results = JSON.parse(stdout) as Record<
+      string,
+      { bare?: { median: number }; client?: { median: number }; roundRatios?: { p25: number; p75: number } }
+    >;
     for (const phase of [
       "createWidget sequential",
       "createWidget 16 in flight",
@@ -30,6 +33,9 @@ describe("pnpm bench", () => {
     ]) {
       expect(results[phase]?.bare?.median).toBeGreaterThan(0);
       expect(results[phase]?.client?.median).toBeGreaterThan(0);
+      const spread = results[phase]?.roundRatios;
+      expect(spread?.p25).toBeGreaterThan(0);
+      expect(spread?.p75).toBeGreaterThanOrEqual(spread?.p25 ?? Number.POSITIVE_INFINITY);
     }
     for (const row of ["throttled", "version", "cliCreate"]) {
       expect((results[row] as { median: number }).median).toBeGreaterThan(0);
