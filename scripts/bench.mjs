@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `pnpm bench`: latency of createWidget and listWidgets through @pulsekit/core versus a bare fetch of the
-// same request, one at a time and 16 in flight, against the emulator on loopback; the emulator's create
-// throughput; the CLI's cold start and a whole `pulsekit widgets create`. Prints one table.
+// same request, one at a time and 16 in flight, against the emulator on loopback (and one at a time with
+// 20 ms of emulated network latency); the emulator's create throughput; the CLI's cold start and a whole
+// `pulsekit widgets create`. Prints one table.
 // flags: --no-setup (skip install and build), --quick (fewer requests, for a smoke run), --json (raw numbers)
 import { spawn } from "node:child_process";
 import { availableParallelism, loadavg } from "node:os";
@@ -12,8 +13,10 @@ import { ensurePnpm, installWorkspace, pnpm, root } from "./pnpm.mjs";
 const args = new Set(process.argv.slice(2));
 const quick = args.has("--quick");
 const sizes = quick
-  ? { sequential: 40, parallel: 80, warmup: 10, throttled: 20, cold: 3, cliCreate: 2 }
-  : { sequential: 2000, parallel: 4800, warmup: 200, throttled: 60, cold: 15, cliCreate: 8 };
+  ? { sequential: 40, parallel: 80, delayed: 8, warmup: 10, throttled: 20, cold: 3, cliCreate: 2 }
+  : { sequential: 2000, parallel: 4800, delayed: 200, warmup: 200, throttled: 60, cold: 15, cliCreate: 8 };
+// a nearby host on a real network: what the client's own cost amounts to outside loopback
+const networkDelayMs = 20;
 const inFlight = 16;
 const listSize = 5;
 const cliBin = join(root, "apps", "cli", "dist", "bin.js");
@@ -141,19 +144,27 @@ function summarize(runs) {
   };
 }
 
-/** bare and client alternate in short rounds, so that a burst of load from elsewhere hits both alike */
-async function compare(op, concurrency, total) {
+/**
+ * bare and client alternate in short rounds, so that a burst of load from elsewhere hits both alike;
+ * with `delayMs` the emulator holds each request that long first, like a host on the network would
+ */
+async function compare(
+  op,
+  concurrency,
+  total,
+  { perRound: roundSize = concurrency === 1 ? 50 : 160, delayMs = 0 } = {},
+) {
   const widgets = op === "listWidgets" ? listSize : 0;
   const impls = { bare, client: viaClient(unlimited) };
   await resetEmulator(widgets);
   for (const impl of Object.values(impls)) await measure(impl[op], sizes.warmup, concurrency);
   const runs = { bare: [], client: [] };
-  // about 50 requests one at a time, or 10 waves of 16, per round
-  const perRound = Math.min(total, concurrency * (concurrency === 1 ? 50 : 10));
+  const perRound = Math.min(total, roundSize);
   const rounds = Math.ceil(total / perRound);
   for (let round = 0; round < rounds; round += 1) {
     for (const name of round % 2 === 0 ? ["bare", "client"] : ["client", "bare"]) {
       await resetEmulator(widgets);
+      if (delayMs > 0) await hooks.addFault({ path: "/api/v1/widgets", delayMs, times: perRound });
       runs[name].push(await measure(impls[name][op], perRound, concurrency));
     }
   }
@@ -203,6 +214,11 @@ try {
     say(`${op}: ${inFlight} in flight`);
     results[`${op} ${inFlight} in flight`] = await compare(op, inFlight, sizes.parallel);
   }
+  say(`listWidgets: one at a time, ${networkDelayMs} ms away`);
+  results[`listWidgets sequential, ${networkDelayMs} ms away`] = await compare("listWidgets", 1, sizes.delayed, {
+    perRound: sizes.delayed / 4,
+    delayMs: networkDelayMs,
+  });
 
   say(`createWidget through the client with its default rate limit (${DEFAULT_RATE_LIMIT.limit} per second)`);
   await resetEmulator();
