@@ -30,6 +30,7 @@ describe("pnpm bench", () => {
       "createWidget 16 in flight",
       "listWidgets sequential",
       "listWidgets 16 in flight",
+      "listWidgets sequential, 20 ms away",
     ]) {
       expect(results[phase]?.bare?.median).toBeGreaterThan(0);
       expect(results[phase]?.client?.median).toBeGreaterThan(0);
