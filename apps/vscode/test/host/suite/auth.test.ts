@@ -5,24 +5,17 @@ import {
   apiRequests,
   emulator,
   eventually,
-  freshStart,
   setTokenThroughUi,
   start,
+  startEachTestFresh,
   type TestUi,
   typeAndEnter,
-  useTestUi,
 } from "./helpers";
 
 describe("signing in", () => {
   let ui: TestUi;
   let api: PulseKitApi;
-  let restore: () => void;
-
-  beforeEach(async () => {
-    ({ ui, api, restore } = await useTestUi());
-    await freshStart(ui, api);
-  });
-  afterEach(() => restore());
+  startEachTestFresh({}, (started) => ({ ui, api } = started));
 
   it("Set Access Token checks the token with Pulsoid, then keeps it in secret storage", async () => {
     const token = await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);

@@ -241,6 +241,33 @@ export async function freshStart(ui: TestUi, api: PulseKitApi): Promise<void> {
   ui.messages.length = 0;
 }
 
+/**
+ * for the tests of the calling describe: the extension with the test UI, signed out and the emulator emptied
+ * before each test; `signedIn` then stores a token through Set Access Token. After each test the UI is
+ * restored and quick picks and editors are closed. `use` receives what each test works with.
+ */
+export function startEachTestFresh(
+  options: { signedIn?: boolean },
+  use: (started: { ui: TestUi; api: PulseKitApi }) => void,
+): void {
+  let restore = () => {};
+  beforeEach(async () => {
+    const started = await useTestUi();
+    restore = started.restore;
+    use(started);
+    await freshStart(started.ui, started.api);
+    if (options.signedIn) {
+      await setTokenThroughUi(started.ui, ["widgets:read", "widgets:update"]);
+      started.ui.messages.length = 0;
+    }
+  });
+  afterEach(async () => {
+    restore();
+    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
+    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
+  });
+}
+
 /** Set Access Token through its real input box, with a token the emulator issued for these scopes */
 export async function setTokenThroughUi(ui: TestUi, scopes: string[]): Promise<string> {
   const token = await emulator.seedToken(scopes);

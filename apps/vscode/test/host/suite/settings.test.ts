@@ -1,34 +1,15 @@
 import * as assert from "node:assert/strict";
 import * as vscode from "vscode";
 import type { PulseKitApi } from "../../../src/extension";
-import {
-  apiRequests,
-  choose,
-  freshStart,
-  setTokenThroughUi,
-  start,
-  type TestUi,
-  typeAndEnter,
-  useTestUi,
-} from "./helpers";
+import { apiRequests, choose, start, startEachTestFresh, type TestUi, typeAndEnter } from "./helpers";
 
 describe("settings", () => {
   let ui: TestUi;
   let api: PulseKitApi;
-  let restore: () => void;
   const config = () => vscode.workspace.getConfiguration("pulsekit");
 
-  beforeEach(async () => {
-    ({ ui, api, restore } = await useTestUi());
-    await freshStart(ui, api);
-    await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);
-    ui.messages.length = 0;
-  });
-  afterEach(async () => {
-    restore();
-    await config().update("presets", undefined, vscode.ConfigurationTarget.Global);
-    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
-  });
+  startEachTestFresh({ signedIn: true }, (started) => ({ ui, api } = started));
+  afterEach(() => config().update("presets", undefined, vscode.ConfigurationTarget.Global));
 
   it("offers the user's presets from pulsekit.presets and skips a broken one with a warning", async () => {
     const calm = { heartEnabled: true, heartColor: "#3FA9F5FF", ranges: [{ from: 150, to: 300, color: "#FF1D25FF" }] };

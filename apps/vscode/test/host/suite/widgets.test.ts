@@ -6,13 +6,12 @@ import {
   choose,
   emulator,
   eventually,
-  freshStart,
   pressEnter,
   setTokenThroughUi,
   start,
+  startEachTestFresh,
   type TestUi,
   typeAndEnter,
-  useTestUi,
 } from "./helpers";
 
 const BPM = "bf6bdf21-10a7-4a28-97ec-a239e6c77f8b";
@@ -34,19 +33,7 @@ async function replaceAndSave(editor: vscode.TextEditor, text: string): Promise<
 describe("widgets", () => {
   let ui: TestUi;
   let api: PulseKitApi;
-  let restore: () => void;
-
-  beforeEach(async () => {
-    ({ ui, api, restore } = await useTestUi());
-    await freshStart(ui, api);
-    await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);
-    ui.messages.length = 0;
-  });
-  afterEach(async () => {
-    restore();
-    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
-    await vscode.commands.executeCommand("workbench.action.closeAllEditors");
-  });
+  startEachTestFresh({ signedIn: true }, (started) => ({ ui, api } = started));
 
   it("Create Widget walks preset, name and review with step counts, and creates exactly one widget", async () => {
     ui.answer = (m) => (m.actions.includes("Copy OBS URL") ? "Copy OBS URL" : undefined);
@@ -236,16 +223,7 @@ describe("widgets", () => {
 describe("errors", () => {
   let ui: TestUi;
   let api: PulseKitApi;
-  let restore: () => void;
-
-  beforeEach(async () => {
-    ({ ui, api, restore } = await useTestUi());
-    await freshStart(ui, api);
-  });
-  afterEach(async () => {
-    restore();
-    await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
-  });
+  startEachTestFresh({}, (started) => ({ ui, api } = started));
 
   it("a refused token asks to sign in again and keeps the secret", async () => {
     const token = await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);
