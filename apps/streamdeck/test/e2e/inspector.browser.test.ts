@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { emulatorHooks } from "@pulsekit/emulator";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "../../../../scripts/ensure-chromium.mjs";
@@ -132,11 +133,7 @@ describe("the property inspector page in Chromium", () => {
     const opened = await d.host.nextCommand("openUrl");
     expect(decodeURIComponent(String(opened.payload.url))).toContain(userCode);
 
-    await fetch(`${d.emulator.url}/__emulator/devices/${encodeURIComponent(userCode)}/approve`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
+    await emulatorHooks(d.emulator.url).approveDevice(userCode);
     await expect.poll(() => page.locator("#status").textContent(), { timeout: 10_000 }).toBe("Signed in");
     expect(typeof d.host.globalSettings.token).toBe("string");
   });

@@ -1,3 +1,4 @@
+import { emulatorHooks } from "@pulsekit/emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { InspectorClient } from "../support/inspector-client.js";
 import { type Deck, readPluginLogs, startDeck, stopDeck } from "./setup.js";
@@ -123,12 +124,8 @@ describe("the property inspector and the plugin, through the app", () => {
     const opened = await host.nextCommand("openUrl");
     expect(decodeURIComponent(String(opened.payload.url))).toContain(userCode);
 
-    const approve = await fetch(`${emulator.url}/__emulator/devices/${encodeURIComponent(userCode)}/approve`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
-    expect(approve.ok).toBe(true);
+    // the hook fails when the emulator does not know the code
+    await emulatorHooks(emulator.url).approveDevice(userCode);
     await host.waitUntil(() => typeof host.globalSettings.token === "string", 10_000, "the token to be stored");
     const status = await pluginSays(
       deck,
@@ -159,11 +156,7 @@ describe("the property inspector and the plugin, through the app", () => {
       payload: { type: "signIn" },
     });
     const waiting = await pluginSays(deck, inspector, (m) => m.state === "awaiting_approval", "the user code");
-    await fetch(`${deck.emulator.url}/__emulator/devices/${encodeURIComponent(String(waiting.userCode))}/deny`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: "{}",
-    });
+    await emulatorHooks(deck.emulator.url).denyDevice(String(waiting.userCode));
     const failed = await pluginSays(deck, inspector, (m) => m.type === "signIn" && m.state === "failed", "the failure");
     expect(String(failed.detail)).toMatch(/denied/i);
     expect(deck.host.commands("setGlobalSettings")).toHaveLength(0);
