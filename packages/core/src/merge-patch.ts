@@ -1,6 +1,7 @@
 type JsonObject = Record<string, unknown>;
 
-const isObject = (value: unknown): value is JsonObject =>
+/** true for an object that is not an array or null: what JSON calls an object */
+export const isPlainObject = (value: unknown): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** applies a JSON merge patch (RFC 7386): objects merge, everything else replaces, null removes a key */
@@ -8,7 +9,7 @@ export function applyMergePatch(target: JsonObject, patch: JsonObject): JsonObje
   const result: JsonObject = { ...target };
   for (const [key, value] of Object.entries(patch)) {
     if (value === null) delete result[key];
-    else if (isObject(value)) result[key] = applyMergePatch(isObject(result[key]) ? result[key] : {}, value);
+    else if (isPlainObject(value)) result[key] = applyMergePatch(isPlainObject(result[key]) ? result[key] : {}, value);
     else result[key] = value;
   }
   return result;

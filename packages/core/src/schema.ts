@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { isPlainObject } from "./merge-patch.js";
 
 /** bpm bounds a heart-rate range must stay within */
 export const MIN_BPM = 0;
@@ -61,9 +62,6 @@ export const widgetNameSchema = z
   .min(1, { error: "must not be empty" })
   .max(100, { error: "must be at most 100 characters" })
   .refine((name) => !/\p{Cc}/u.test(name), { error: "must not contain control characters" });
-
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** a widget as Pulsoid returns it */
 export const widgetSchema = z.looseObject({
