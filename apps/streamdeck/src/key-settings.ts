@@ -1,4 +1,10 @@
-import { configurationFromPreset, DEFAULT_PRESET_ID, renderWidgetName, validateWidgetName } from "@pulsekit/core";
+import {
+  configurationFromPreset,
+  DEFAULT_PRESET_ID,
+  isPlainObject,
+  renderWidgetName,
+  validateWidgetName,
+} from "@pulsekit/core";
 
 /** what one key remembers; travels inside exported profiles, so never a token */
 export type KeySettings = {
@@ -24,18 +30,15 @@ export type WidgetRequest = {
   counter: number;
 };
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === "object" && value !== null && !Array.isArray(value);
-
 /** the known fields of raw per-key settings, each kept only when it has the right type */
 export function parseKeySettings(raw: unknown): KeySettings {
-  if (!isObject(raw)) return {};
+  if (!isPlainObject(raw)) return {};
   const settings: KeySettings = {};
   if (typeof raw.preset === "string" && raw.preset !== "") settings.preset = raw.preset;
   if (typeof raw.name === "string") settings.name = raw.name;
   if (typeof raw.heartEnabled === "boolean") settings.heartEnabled = raw.heartEnabled;
   if (typeof raw.heartColor === "string" && raw.heartColor !== "") settings.heartColor = raw.heartColor;
-  if (isObject(raw.configuration)) settings.configuration = raw.configuration;
+  if (isPlainObject(raw.configuration)) settings.configuration = raw.configuration;
   if (typeof raw.counter === "number" && Number.isInteger(raw.counter) && raw.counter >= 0)
     settings.counter = raw.counter;
   if (typeof raw.lastWidgetId === "string") settings.lastWidgetId = raw.lastWidgetId;

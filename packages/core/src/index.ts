@@ -27,7 +27,7 @@ export {
   type PulsoidErrorKind,
 } from "./errors.js";
 export type { RequestEvent } from "./http.js";
-export { applyMergePatch } from "./merge-patch.js";
+export { applyMergePatch, createMergePatch, isPlainObject } from "./merge-patch.js";
 export { BASIC_BPM_META_ID, isBasicBpmWidget, widgetTypeLabel } from "./meta.js";
 export { isNameTemplate, renderWidgetName } from "./name-template.js";
 export {

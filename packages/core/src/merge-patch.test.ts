@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyMergePatch } from "./merge-patch.js";
+import { applyMergePatch, createMergePatch } from "./merge-patch.js";
 
 describe("applyMergePatch", () => {
   it("changes only the keys the patch names", () => {
@@ -22,5 +22,27 @@ describe("applyMergePatch", () => {
     const current = { style: { a: 1 } };
     applyMergePatch(current, { style: { a: 2 } });
     expect(current).toEqual({ style: { a: 1 } });
+  });
+});
+
+describe("createMergePatch", () => {
+  it("contains only what changed, with removed keys as null", () => {
+    const before = { heartEnabled: true, heartColor: "#FF0000FF", font: "Inter", custom: { a: 1, b: 2 } };
+    const after = { heartEnabled: false, heartColor: "#FF0000FF", custom: { a: 1, b: 3 } };
+    expect(createMergePatch(before, after)).toEqual({ heartEnabled: false, font: null, custom: { b: 3 } });
+  });
+
+  it("gives back `after` when applied to `before`", () => {
+    const before = { heartEnabled: true, font: "Inter", custom: { a: 1, b: 2 } };
+    const after = { heartEnabled: false, custom: { b: 3, c: [1] } };
+    expect(applyMergePatch(before, createMergePatch(before, after))).toEqual(after);
+  });
+
+  it("replaces arrays whole and is empty when nothing changed", () => {
+    const ranges = [{ from: 0, to: 100, color: "#00FF00FF" }];
+    expect(createMergePatch({ ranges }, { ranges: [...ranges, { from: 101, to: 200, color: "#FF0000FF" }] })).toEqual({
+      ranges: [...ranges, { from: 101, to: 200, color: "#FF0000FF" }],
+    });
+    expect(createMergePatch({ ranges }, { ranges: structuredClone(ranges) })).toEqual({});
   });
 });

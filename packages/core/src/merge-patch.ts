@@ -4,7 +4,7 @@ type JsonObject = Record<string, unknown>;
 export const isPlainObject = (value: unknown): value is JsonObject =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
-/** applies a JSON merge patch (RFC 7386): objects merge, everything else replaces, null removes a key */
+/** applies a JSON merge patch (RFC 7396): objects merge, everything else replaces, null removes a key */
 export function applyMergePatch(target: JsonObject, patch: JsonObject): JsonObject {
   const result: JsonObject = { ...target };
   for (const [key, value] of Object.entries(patch)) {
@@ -13,4 +13,22 @@ export function applyMergePatch(target: JsonObject, patch: JsonObject): JsonObje
     else result[key] = value;
   }
   return result;
+}
+
+/** the merge patch (RFC 7396) that turns `before` into `after`: changed keys, removed keys as null */
+export function createMergePatch(before: JsonObject, after: JsonObject): JsonObject {
+  const patch: JsonObject = {};
+  for (const key of Object.keys(before)) {
+    if (!(key in after)) patch[key] = null;
+  }
+  for (const [key, value] of Object.entries(after)) {
+    const old = before[key];
+    if (isPlainObject(old) && isPlainObject(value)) {
+      const nested = createMergePatch(old, value);
+      if (Object.keys(nested).length > 0) patch[key] = nested;
+    } else if (JSON.stringify(old) !== JSON.stringify(value)) {
+      patch[key] = value;
+    }
+  }
+  return patch;
 }

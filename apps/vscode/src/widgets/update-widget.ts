@@ -1,7 +1,6 @@
-import { type PulsoidClient, type Widget, widgetViewUrl } from "@pulsekit/core";
+import { createMergePatch, type PulsoidClient, type Widget, widgetViewUrl } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
 import { MultiStepInput, type Step } from "../ui/multi-step-input";
-import { configurationPatch } from "./configuration-patch";
 import { reviewConfiguration } from "./review-step";
 import { offerWidgetActions } from "./widget-actions";
 import { loadWidgets, pickWidget } from "./widget-picker";
@@ -40,7 +39,7 @@ export async function updateWidget(kit: PulseKit, preselected?: Widget): Promise
   };
   if (!(await MultiStepInput.run(kit.ui, preselected ? edit : choose, state))) return undefined;
 
-  const patch = configurationPatch(state.widget.configuration, state.configuration);
+  const patch = createMergePatch(state.widget.configuration, state.configuration);
   if (Object.keys(patch).length === 0) {
     await kit.ui.showMessage("info", `Nothing changed in "${state.widget.name}", so nothing was sent to Pulsoid.`);
     return state.widget;
