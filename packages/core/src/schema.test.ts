@@ -167,6 +167,10 @@ describe("entities from Pulsoid", () => {
     expect(widgetListResponseSchema.parse([widget])).toEqual([widget]);
   });
 
+  it.each([null, [], "text", 3])("refuses a widget whose configuration is not an object: %j", (configuration) => {
+    expect(widgetSchema.safeParse({ ...widget, configuration }).success).toBe(false);
+  });
+
   it("keeps widgets of other types", () => {
     const other = { ...widget, meta_id: "f0654a12-3a59-4beb-b567-c5febda19c48", configuration: { anything: 1 } };
     expect(widgetListResponseSchema.parse({ widgets: [widget, other] })).toHaveLength(2);
