@@ -1,11 +1,10 @@
 #!/usr/bin/env node
 // makes sure Debian's chromium is installed for the browser tests; returns its path.
 // installs it with apt-get when missing (the machine reaches Debian's packages, nothing else)
-import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFileSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { ensureDebianPackages } from "./system-packages.mjs";
 
 export const CHROMIUM_PATH = "/usr/bin/chromium";
 
@@ -21,43 +20,10 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ];
 
-function sleep(ms) {
-  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
-}
-
-function apt(args) {
-  const asRoot = process.getuid?.() === 0;
-  const command = asRoot ? "apt-get" : "sudo";
-  const fullArgs = asRoot ? args : ["-n", "apt-get", ...args];
-  const result = spawnSync(command, fullArgs, {
-    stdio: ["ignore", "inherit", "inherit"],
-    env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-  });
-  if (result.status !== 0) throw new Error(`apt-get ${args.join(" ")} failed (exit ${result.status})`);
-}
-
-/** installs chromium once (a lock folder keeps parallel test files from racing); returns the executable path */
+/** installs chromium once; returns the executable path */
 export function ensureChromium() {
   if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
-  const lock = join(tmpdir(), "pulsekit-chromium-install.lock");
-  for (;;) {
-    try {
-      mkdirSync(lock);
-      break;
-    } catch {
-      if (existsSync(CHROMIUM_PATH)) return CHROMIUM_PATH;
-      sleep(1000);
-    }
-  }
-  try {
-    if (!existsSync(CHROMIUM_PATH)) {
-      process.stderr.write("installing Debian's chromium for the browser tests\n");
-      apt(["update", "-qq"]);
-      apt(["install", "-y", "-qq", "--no-install-recommends", "chromium"]);
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
+  ensureDebianPackages(["chromium"]);
   execFileSync(CHROMIUM_PATH, ["--version"], { stdio: "ignore" });
   return CHROMIUM_PATH;
 }

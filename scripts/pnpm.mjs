@@ -5,6 +5,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { cleanInstallEnv } from "./clean-env.mjs";
 
 export const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const toolDir = join(root, ".tools", "pnpm");
@@ -33,7 +34,7 @@ export function ensurePnpm() {
     const result = spawnSync(
       "npm",
       ["install", "--prefix", toolDir, "--no-audit", "--no-fund", "--no-save", "--loglevel=error", `pnpm@${version}`],
-      { stdio: "inherit", cwd: root },
+      { stdio: "inherit", cwd: root, env: cleanInstallEnv() },
     );
     if (result.status !== 0) throw new Error(`could not install pnpm ${version} (npm exited ${result.status})`);
   }

@@ -6,6 +6,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { ensurePnpm, installWorkspace, root, toolEnv } from "./pnpm.mjs";
+import { ensureDebianPackages, MissingPrerequisiteError, TEST_PACKAGES } from "./system-packages.mjs";
 
 const resultsDir = join(root, ".test-results");
 let passed = 0;
@@ -24,7 +25,7 @@ function step(label, fn) {
   try {
     ok = fn();
   } catch (error) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${error instanceof MissingPrerequisiteError ? "missing: " : ""}${error.message}\n`);
   }
   process.stderr.write(`== ${label}: ${ok ? "ok" : "FAILED"} (${((Date.now() - started) / 1000).toFixed(1)} s)\n`);
   if (!ok) problems.push(label);
@@ -63,6 +64,18 @@ mkdirSync(resultsDir, { recursive: true });
 
 const [node, pnpmEntry] = ensurePnpm();
 const pnpmRun = (args, env) => run(node, [pnpmEntry, ...args], env);
+
+// what the tests install with apt (chromium, libkrb5-dev): asked for once, up front, so a machine
+// without root or sudo hears it in one line instead of from every browser test
+if (
+  !step("system packages", () => {
+    ensureDebianPackages(Object.keys(TEST_PACKAGES));
+    return true;
+  })
+) {
+  failed += 1;
+  finish();
+}
 
 const install = () => {
   installWorkspace();

@@ -94,11 +94,15 @@ export class MultiStepInput {
     quickPick.ignoreFocusOut = shape.ignoreFocusOut ?? true;
     quickPick.matchOnDescription = true;
     quickPick.matchOnDetail = true;
-    if (shape.active) quickPick.activeItems = [shape.active];
+    // the highlighted item is known here before the step shows: in a remote window the extension host
+    // can hear of the workbench's highlight after the Enter that accepts it
+    const highlighted = shape.active ?? shape.items[0];
+    if (highlighted) quickPick.activeItems = [highlighted];
     quickPick.buttons = this.canGoBack ? [vscode.QuickInputButtons.Back] : [];
     return this.show(quickPick, (resolve) => [
       quickPick.onDidAccept(() => {
-        const [chosen] = quickPick.selectedItems.length > 0 ? quickPick.selectedItems : quickPick.activeItems;
+        const chosen =
+          quickPick.selectedItems[0] ?? quickPick.activeItems[0] ?? (quickPick.value ? undefined : highlighted);
         if (chosen) resolve(chosen);
       }),
     ]);

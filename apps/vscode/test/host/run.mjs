@@ -77,7 +77,12 @@ try {
   await main();
 } catch (error) {
   crashed = error;
-  record("real-host harness", "failed", error?.stack ?? error);
+  // a tool this machine can't provide is said in one line; anything else keeps its stack
+  record(
+    "real-host harness",
+    "failed",
+    error?.name === "MissingPrerequisiteError" ? error.message : (error?.stack ?? error),
+  );
 } finally {
   rmSync(scratch, { recursive: true, force: true });
 }

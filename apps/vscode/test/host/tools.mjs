@@ -4,12 +4,15 @@ import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { cleanInstallEnv } from "../../../../scripts/clean-env.mjs";
+import { ensureDebianPackages, MissingPrerequisiteError } from "../../../../scripts/system-packages.mjs";
 
 export const NODE_VERSION = "24.21.0";
 export const CODE_SERVER_VERSION = "4.139.1";
 
-/** the folder that keeps node 24 and code-server between runs */
+/** the folder that keeps node 24 and code-server between runs: PULSEKIT_TOOLS_DIR, else the user's cache */
 export function cacheDir() {
+  if (process.env.PULSEKIT_TOOLS_DIR) return process.env.PULSEKIT_TOOLS_DIR;
   const base = process.env.XDG_CACHE_HOME || join(homedir(), ".cache");
   return join(base, "pulsekit");
 }
@@ -20,25 +23,20 @@ function sleep(ms) {
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: ["ignore", "inherit", "inherit"], ...options });
-  if (result.status !== 0)
-    throw new Error(`${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal})`);
+  if (result.status !== 0) {
+    throw new MissingPrerequisiteError(
+      `${command} ${args.join(" ")} failed (exit ${result.status ?? result.signal}; its output is above): the VS Code tests can't run without it`,
+    );
+  }
 }
 
-function hasDebianPackage(name) {
-  const result = spawnSync("dpkg", ["-s", name], { encoding: "utf8" });
-  return result.status === 0 && result.stdout.includes("Status: install ok installed");
-}
-
-function ensureDebianPackage(name) {
-  if (hasDebianPackage(name)) return;
-  process.stderr.write(`installing Debian's ${name} (code-server builds a kerberos addon)\n`);
-  const asRoot = process.getuid?.() === 0;
-  const apt = (args) =>
-    run(asRoot ? "apt-get" : "sudo", asRoot ? args : ["-n", "apt-get", ...args], {
-      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
-    });
-  apt(["update", "-qq"]);
-  apt(["install", "-y", "-qq", "--no-install-recommends", name]);
+/**
+ * `npm install spec` into prefix with a clean environment: the variables pnpm or npm set for the
+ * script that runs the tests never reach the nested install (see scripts/clean-env.mjs)
+ */
+export function npmInstall(prefix, spec, extraEnv = {}) {
+  const flags = ["--no-audit", "--no-fund", "--no-save", "--loglevel=error"];
+  run("npm", ["install", "--prefix", prefix, ...flags, spec], { env: cleanInstallEnv(extraEnv) });
 }
 
 /** runs fn while holding a lock folder, so two test runs never install at the same time */
@@ -48,7 +46,8 @@ function withLock(path, fn) {
       mkdirSync(path, { recursive: false });
       break;
     } catch {
-      if (waited > 900) throw new Error(`gave up waiting for ${path}; remove it if no install is running`);
+      if (waited > 900)
+        throw new MissingPrerequisiteError(`gave up waiting for ${path}; remove it if no install is running`);
       sleep(1000);
     }
   }
@@ -73,27 +72,23 @@ export function ensureTools() {
   if (existsSync(nodeDone) && existsSync(serverDone)) return { nodeBin, serverEntry };
 
   withLock(join(dir, ".install.lock"), () => {
-    const npm = ["--no-audit", "--no-fund", "--no-save", "--loglevel=error"];
     if (!existsSync(nodeDone)) {
       process.stderr.write(`installing node ${NODE_VERSION} into ${nodePrefix}\n`);
       rmSync(nodePrefix, { recursive: true, force: true });
       mkdirSync(nodePrefix, { recursive: true });
-      run("npm", ["install", "--prefix", nodePrefix, ...npm, `node@${NODE_VERSION}`]);
+      npmInstall(nodePrefix, `node@${NODE_VERSION}`);
       if (!existsSync(nodeBin)) throw new Error(`node ${NODE_VERSION} installed but ${nodeBin} is missing`);
       writeFileSync(nodeDone, "");
     }
     if (!existsSync(serverDone)) {
-      ensureDebianPackage("libkrb5-dev");
+      ensureDebianPackages(["libkrb5-dev"]);
       process.stderr.write(`installing code-server ${CODE_SERVER_VERSION} into ${serverPrefix} (about 2 minutes)\n`);
       rmSync(serverPrefix, { recursive: true, force: true });
       mkdirSync(serverPrefix, { recursive: true });
       // code-server's postinstall wants node 24 and refuses pnpm; node-gyp needs node 24's headers
-      run("npm", ["install", "--prefix", serverPrefix, ...npm, `code-server@${CODE_SERVER_VERSION}`], {
-        env: {
-          ...process.env,
-          PATH: `${join(nodeHome, "bin")}:${process.env.PATH ?? ""}`,
-          npm_config_nodedir: nodeHome,
-        },
+      npmInstall(serverPrefix, `code-server@${CODE_SERVER_VERSION}`, {
+        PATH: `${join(nodeHome, "bin")}:${process.env.PATH ?? ""}`,
+        npm_config_nodedir: nodeHome,
       });
       if (!existsSync(serverEntry)) throw new Error(`code-server installed but ${serverEntry} is missing`);
       writeFileSync(serverDone, "");
