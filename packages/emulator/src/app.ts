@@ -7,11 +7,12 @@ import { heartRateRoutes, profileRoutes } from "./routes/profile.js";
 import { tokenRoutes } from "./routes/token.js";
 import { widgetRoutes } from "./routes/widgets.js";
 import type { AppEnv, EmulatorState } from "./state.js";
-import { isHookPath, trafficMiddleware } from "./traffic.js";
+import { bodyLimitMiddleware, isHookPath, trafficMiddleware } from "./traffic.js";
 
 /** the emulator's routes: the documented API, OAuth, the consent page and the test hooks */
 export function createApp(state: EmulatorState): Hono<AppEnv> {
   const app = new Hono<AppEnv>();
+  app.use("*", bodyLimitMiddleware(state));
   app.use("*", trafficMiddleware(state));
   app.route("/__emulator", hookRoutes(state));
   app.route("/api/v1/widgets", widgetRoutes(state));

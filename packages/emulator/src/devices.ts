@@ -33,21 +33,41 @@ export function normalizeUserCode(input: string): string {
   return letters.length === 8 ? `${letters.slice(0, 4)}-${letters.slice(4)}` : input.trim().toUpperCase();
 }
 
-/** pending and finished device authorizations */
+/** how many device authorizations the registry keeps unless told otherwise */
+export const DEFAULT_MAX_DEVICE_AUTHORIZATIONS = 1000;
+
+/** pending and finished device authorizations, the newest `maxDevices` of them */
 export interface DeviceRegistry {
+  /** adds an authorization; when full, expired ones go first, then the oldest */
   start(input: { clientId: string; scopes: string[]; interval: number; expiresIn: number }): DeviceAuthorization;
   byDeviceCode(deviceCode: string): DeviceAuthorization | undefined;
   byUserCode(userCode: string): DeviceAuthorization | undefined;
   clear(): void;
 }
 
-/** creates an empty registry */
-export function createDeviceRegistry(): DeviceRegistry {
-  const devices = new Map<string, DeviceAuthorization>();
+/** creates an empty registry that keeps at most `maxDevices` authorizations */
+export function createDeviceRegistry(maxDevices = DEFAULT_MAX_DEVICE_AUTHORIZATIONS): DeviceRegistry {
+  // both maps hold the same objects in start order, so the first entry is the oldest
+  const byDeviceCode = new Map<string, DeviceAuthorization>();
+  const byUserCode = new Map<string, DeviceAuthorization>();
+  const remove = (device: DeviceAuthorization) => {
+    byDeviceCode.delete(device.deviceCode);
+    byUserCode.delete(device.userCode);
+  };
+  const makeRoom = () => {
+    if (byDeviceCode.size < maxDevices) return;
+    const now = Date.now();
+    for (const device of byDeviceCode.values()) if (device.expiresAt <= now) remove(device);
+    for (const device of byDeviceCode.values()) {
+      if (byDeviceCode.size < maxDevices) break;
+      remove(device);
+    }
+  };
   return {
     start({ clientId, scopes, interval, expiresIn }) {
+      makeRoom();
       let userCode = newUserCode();
-      while ([...devices.values()].some((d) => d.userCode === userCode)) userCode = newUserCode();
+      while (byUserCode.has(userCode)) userCode = newUserCode();
       const device: DeviceAuthorization = {
         deviceCode: randomBytes(24).toString("base64url"),
         userCode,
@@ -58,16 +78,15 @@ export function createDeviceRegistry(): DeviceRegistry {
         lastPollAt: null,
         status: "pending",
       };
-      devices.set(device.deviceCode, device);
+      byDeviceCode.set(device.deviceCode, device);
+      byUserCode.set(device.userCode, device);
       return device;
     },
-    byDeviceCode: (deviceCode) => devices.get(deviceCode),
-    byUserCode(userCode) {
-      const wanted = normalizeUserCode(userCode);
-      return [...devices.values()].find((d) => d.userCode === wanted);
-    },
+    byDeviceCode: (deviceCode) => byDeviceCode.get(deviceCode),
+    byUserCode: (userCode) => byUserCode.get(normalizeUserCode(userCode)),
     clear() {
-      devices.clear();
+      byDeviceCode.clear();
+      byUserCode.clear();
     },
   };
 }

@@ -27,6 +27,7 @@ export const EMULATOR_ERRORS = {
   routeNotFound: { code: 4041, message: "route_not_found" },
   noHeartRateYet: { code: 4120, message: "no_heart_rate_data_yet" },
   methodNotAllowed: { code: 4050, message: "method_not_allowed" },
+  requestBodyTooLarge: { code: 4130, message: "request_body_too_large" },
   unsupportedMediaType: { code: 4150, message: "content_type_must_be_application_json" },
   emulatedFault: { code: 5000, message: "emulated_fault" },
   internalError: { code: 5001, message: "emulator_internal_error" },

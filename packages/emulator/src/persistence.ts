@@ -1,5 +1,6 @@
 import { closeSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, writeSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
+import { parsePersistedData } from "./persisted-data.js";
 import type { StoredToken, StoredWidget } from "./store.js";
 
 /** what the data file holds */
@@ -26,11 +27,10 @@ export function loadData(file: string): PersistedData {
   } catch {
     throw new Error(`emulator data file ${file} is not valid JSON; fix or remove it`);
   }
-  const record = data as Partial<PersistedData> | null;
-  if (!record || !Array.isArray(record.widgets) || !Array.isArray(record.tokens)) {
-    throw new Error(`emulator data file ${file} lacks the "widgets" and "tokens" arrays; fix or remove it`);
-  }
-  return { version: 1, widgets: record.widgets, tokens: record.tokens };
+  const parsed = parsePersistedData(data);
+  if ("problem" in parsed)
+    throw new Error(`emulator data file ${file}: ${parsed.problem}; the file was left unchanged`);
+  return { version: 1, ...parsed.data };
 }
 
 /** writes the data next to the file, flushes it to disk, then renames it over the file in one step */

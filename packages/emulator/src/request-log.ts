@@ -11,7 +11,7 @@ export interface LoggedRequest {
   query?: Record<string, string>;
 }
 
-const secretKeys = new Set(["token", "access_token", "refresh_token", "client_secret"]);
+const secretKeys = new Set(["token", "access_token", "refresh_token", "client_secret", "device_code"]);
 const redacted = "[redacted]";
 
 function redactRecord(record: Record<string, unknown>): Record<string, unknown> {
@@ -48,19 +48,24 @@ export function describeQuery(search: URLSearchParams): Record<string, string> |
   return redactRecord(Object.fromEntries(entries)) as Record<string, string>;
 }
 
-/** requests in arrival order */
+/** how many requests the log keeps unless told otherwise */
+export const DEFAULT_MAX_LOGGED_REQUESTS = 1000;
+
+/** the latest requests in arrival order */
 export interface RequestLog {
+  /** appends an entry, dropping the oldest once the log is full */
   add(entry: LoggedRequest): LoggedRequest;
   list(): LoggedRequest[];
   clear(): void;
 }
 
-/** creates an empty request log */
-export function createRequestLog(): RequestLog {
+/** creates an empty request log that keeps at most `maxEntries` requests */
+export function createRequestLog(maxEntries = DEFAULT_MAX_LOGGED_REQUESTS): RequestLog {
   const entries: LoggedRequest[] = [];
   return {
     add(entry) {
       entries.push(entry);
+      if (entries.length > maxEntries) entries.splice(0, entries.length - maxEntries);
       return entry;
     },
     list: () => entries.map((entry) => ({ ...entry })),

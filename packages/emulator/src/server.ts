@@ -18,6 +18,10 @@ export interface EmulatorOptions {
   host?: string;
   /** JSON file that keeps widgets and tokens across restarts; in memory only when omitted */
   dataFile?: string;
+  /** how many requests the log keeps, the oldest dropped first (default 1000) */
+  maxLoggedRequests?: number;
+  /** how many device authorizations are kept, expired then oldest dropped first (default 1000) */
+  maxDeviceAuthorizations?: number;
 }
 
 /** a widget to seed; the id is generated when omitted */
@@ -56,9 +60,17 @@ function displayHost(host: string): string {
   return host.includes(":") ? `[${host}]` : host;
 }
 
+function checkLimit(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isInteger(value) && value > 0)) {
+    throw new Error(`${name} must be a whole number > 0, got ${value}`);
+  }
+}
+
 /** starts an emulator and resolves once it is listening */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
-  const state = createState(options.dataFile);
+  checkLimit("maxLoggedRequests", options.maxLoggedRequests);
+  checkLimit("maxDeviceAuthorizations", options.maxDeviceAuthorizations);
+  const state = createState(options);
   const app = createApp(state);
   const host = options.host ?? "127.0.0.1";
   const server = await new Promise<Server>((resolve, reject) => {

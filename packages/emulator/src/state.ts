@@ -47,13 +47,20 @@ export interface AppEnv {
   };
 }
 
+/** what a fresh state is built from */
+export interface StateOptions {
+  dataFile?: string;
+  maxLoggedRequests?: number;
+  maxDeviceAuthorizations?: number;
+}
+
 /** creates the state of a fresh emulator, loading widgets and tokens from the data file when given */
-export function createState(dataFile?: string): EmulatorState {
+export function createState(options: StateOptions = {}): EmulatorState {
   return {
-    store: createStore(dataFile),
-    devices: createDeviceRegistry(),
+    store: createStore(options.dataFile),
+    devices: createDeviceRegistry(options.maxDeviceAuthorizations),
     faults: createFaultQueue(),
-    log: createRequestLog(),
+    log: createRequestLog(options.maxLoggedRequests),
     config: defaultConfig(),
     profileId: randomUUID(),
     recentApiRequests: [],

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -104,6 +104,42 @@ describe("pulsekit-emulator bin with --data", () => {
       const list = await (await fetch(`${second.url}/api/v1/widgets`, { headers: second.headers })).json();
       await second.stop();
       expect(list.widgets.map((widget: { name: string }) => widget.name)).toEqual(["kept"]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("refuses a data file with a bad entry in one line on stderr, exits 1 and leaves the file alone", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "pulsekit-emulator-bin-"));
+    const dataFile = join(dir, "data.json");
+    const text = JSON.stringify({
+      version: 1,
+      widgets: [{ id: "w1", meta_id: "bf6bdf21-10a7-4a28-97ec-a239e6c77f8b", name: "bad", configuration: "red" }],
+      tokens: [],
+    });
+    writeFileSync(dataFile, text);
+    try {
+      const child = spawn(process.execPath, [bin, "--port", "0", "--data", dataFile], {
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let stdout = "";
+      let stderr = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // it started after all: stop it so the test fails on the exit code instead of hanging
+        if (stdout.includes("PULSOID_TOKEN=")) child.kill("SIGKILL");
+      });
+      child.stderr?.on("data", (chunk: Buffer) => {
+        stderr += chunk.toString();
+      });
+      const code = await new Promise<number | null>((resolve) => child.once("exit", (c) => resolve(c)));
+      expect(code).toBe(1);
+      expect(stdout).toBe("");
+      expect(stderr.split("\n")).toEqual([expect.stringContaining(dataFile), ""]);
+      expect(stderr).toContain('widgets[0] (id "w1"), field "configuration", must be a JSON object');
+      expect(stderr).toMatch(/Fix or remove that entry/);
+      expect(stderr).not.toMatch(/\n\s+at /);
+      expect(readFileSync(dataFile, "utf8")).toBe(text);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

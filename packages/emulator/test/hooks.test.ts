@@ -33,6 +33,26 @@ describe("GET /__emulator/requests", () => {
     ]);
   });
 
+  it("redacts device codes in token polls", async () => {
+    const device = await (
+      await formPost(emulator.current, "/oauth2/device_authorization", { client_id: "c", scope: "widgets:read" })
+    ).json();
+    const grantType = "urn:ietf:params:oauth:grant-type:device_code";
+    await formPost(emulator.current, "/oauth2/token", {
+      grant_type: grantType,
+      device_code: device.device_code,
+      client_id: "c",
+    });
+    const text = await (await hook(emulator.current, "GET", "/requests")).text();
+    expect(text).not.toContain(device.device_code);
+    expect(JSON.parse(text)[1]).toEqual({
+      method: "POST",
+      path: "/oauth2/token",
+      status: 400,
+      body: { grant_type: grantType, device_code: "[redacted]", client_id: "c" },
+    });
+  });
+
   it("records refused requests with their status", async () => {
     await apiCall(emulator.current, "/api/v1/token/validate", "unknown");
     expect(emulator.current.requests()).toEqual([{ method: "GET", path: "/api/v1/token/validate", status: 403 }]);

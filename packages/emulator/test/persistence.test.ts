@@ -3,7 +3,18 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { startEmulator } from "../src/index.js";
-import { apiCall, createBody } from "./fixtures.js";
+import { apiCall, BASIC_BPM, createBody } from "./fixtures.js";
+
+/** the error an emulator start on this data file fails with */
+function startError(dataFile: string): Promise<Error> {
+  return startEmulator({ dataFile }).then(
+    async (emulator) => {
+      await emulator.close();
+      return expect.fail("the emulator started");
+    },
+    (reason: Error) => reason,
+  );
+}
 
 describe("persistence with a data file", () => {
   let dir: string;
@@ -61,6 +72,50 @@ describe("persistence with a data file", () => {
     writeFileSync(dataFile, "{oops");
     await expect(startEmulator({ dataFile })).rejects.toThrow(/data\.json is not valid JSON/);
     expect(readFileSync(dataFile, "utf8")).toBe("{oops");
+  });
+
+  const widget = { id: "w1", meta_id: BASIC_BPM, name: "kept", configuration: { heartEnabled: true } };
+  const token = { token: "t1", scopes: ["widgets:read"], clientId: "c", profileId: null, expiresAt: 4102444800000 };
+
+  it.each([
+    [
+      "a widget without an id",
+      { widgets: [widget, { ...widget, id: undefined }], tokens: [] },
+      'widgets[1], field "id"',
+    ],
+    [
+      "a widget whose configuration is not an object",
+      { widgets: [{ ...widget, configuration: [1, 2] }], tokens: [] },
+      'widgets[0] (id "w1"), field "configuration", must be a JSON object',
+    ],
+    ["a widget that is not an object", { widgets: ["w1"], tokens: [] }, "widgets[0] must be a JSON object"],
+    [
+      "a widget with a numeric name",
+      { widgets: [{ ...widget, name: 7 }], tokens: [] },
+      'field "name", must be a string',
+    ],
+    ["two widgets with one id", { widgets: [widget, widget], tokens: [] }, 'widgets[1] (id "w1"), field "id"'],
+    ["a token that is not a string", { widgets: [], tokens: [{ ...token, token: 42 }] }, 'tokens[0], field "token"'],
+    ["scopes that are not strings", { widgets: [], tokens: [{ ...token, scopes: ["a", 1] }] }, 'field "scopes[1]"'],
+    ["an expiry that is not a number", { widgets: [], tokens: [{ ...token, expiresAt: "soon" }] }, 'field "expiresAt"'],
+    ["an entry with a field it does not know", { widgets: [{ ...widget, colour: "red" }], tokens: [] }, '"colour"'],
+    ["no tokens list", { widgets: [widget] }, 'field "tokens" is missing'],
+  ])("refuses to start on %s, naming the file, entry and field, and leaves the file alone", async (_, data, words) => {
+    const text = JSON.stringify({ version: 1, ...data }, null, 2);
+    writeFileSync(dataFile, text);
+    const error = await startError(dataFile);
+    expect(error.message).toContain(dataFile);
+    expect(error.message).toContain(words);
+    expect(error.message).toMatch(/Fix .*or move (the file|it) away to start empty/);
+    expect(error.message).not.toContain("\n");
+    expect(readFileSync(dataFile, "utf8")).toBe(text);
+  });
+
+  it("never shows a token value when it names a bad token entry", async () => {
+    writeFileSync(dataFile, JSON.stringify({ widgets: [], tokens: [token, { ...token, token: "secret value" }] }));
+    const error = await startError(dataFile);
+    expect(error.message).toContain('tokens[1], field "token"');
+    expect(error.message).not.toContain("secret value");
   });
 
   it("empties the data file on reset", async () => {
