@@ -32,6 +32,7 @@ describe("npm run demo", () => {
     expect(run.stdout).toContain(`https://pulsoid.net/widget/view/${widget?.id}`);
     expect(`${run.stdout}${run.stderr}`).not.toContain(token);
     expect(await loggedRequests(emu.url)).toEqual([
+      expect.objectContaining({ method: "GET", path: "/api/v1/widgets", status: 200 }),
       expect.objectContaining({ method: "POST", path: "/api/v1/widgets", status: 200 }),
     ]);
   });

@@ -24,7 +24,8 @@ describe("widgets create", () => {
     expect(run.stdout).toContain(`OBS browser-source URL: https://pulsoid.net/widget/view/${stored?.id}`);
     expect(run.stderr).toContain('Created "Stream heart"');
     expect(`${run.stdout}${run.stderr}`).not.toContain(token);
-    expect(await requestLines(emu.url)).toEqual(["POST /api/v1/widgets"]);
+    // the list first: core needs the ids that existed to tell its own widget after a fault
+    expect(await requestLines(emu.url)).toEqual(["GET /api/v1/widgets", "POST /api/v1/widgets"]);
   });
 
   it("prints only the widget as JSON on stdout with --json", async () => {
@@ -45,7 +46,7 @@ describe("widgets create", () => {
       { env },
     );
     expect(run.code).toBe(0);
-    const [request] = await loggedRequests(emu.url);
+    const request = (await loggedRequests(emu.url)).find((r) => r.method === "POST");
     expect(request?.body).toMatchObject({
       name: "Red",
       meta_id: BASIC_BPM,

@@ -1,4 +1,3 @@
-import pRetry from "p-retry";
 import pThrottle from "p-throttle";
 import type { ZodType } from "zod";
 import * as z from "zod";
@@ -7,6 +6,7 @@ import { invalidInput, isPulsoidError, PulsoidError } from "./errors.js";
 import { type HttpRequest, httpContext, type RequestEvent, sendRequest, wasNeverSent } from "./http.js";
 import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
+import { type CallOptions, type Operation, sleepWithin, startOperation, stoppedError } from "./operation.js";
 import {
   type TokenValidation,
   tokenValidationSchema,
@@ -15,7 +15,7 @@ import {
   widgetResponseSchema,
 } from "./schema.js";
 import { missingScopes as findMissingScopes, SCOPES, TOKEN_SCOPE_HINT } from "./scopes.js";
-import { DEFAULT_API_URL, normalizeBaseUrl } from "./urls.js";
+import { DEFAULT_API_URL, secureBaseUrl } from "./urls.js";
 import {
   parseInput,
   validateConfiguration,
@@ -42,7 +42,10 @@ export interface PulsoidClientOptions {
   token: string;
   baseUrl?: string;
   fetch?: typeof fetch;
+  /** how long one request may wait for an answer */
   timeoutMs?: number;
+  /** how long one whole call may take, retries and checks included (a call's own `deadlineMs` wins) */
+  deadlineMs?: number;
   retry?: RetryOptions | false;
   rateLimit?: RateLimitOptions | false;
   onRequest?: (event: RequestEvent) => void;
@@ -55,28 +58,40 @@ export interface CreateWidgetInput {
   metaId?: string;
 }
 
-/** the Pulsoid widgets and token API, validated on the way out and on the way back */
+/**
+ * the Pulsoid widgets and token API, validated on the way out and on the way back. Every call takes
+ * CallOptions: an AbortSignal, and a deadline that bounds the whole call, retries included
+ */
 export interface PulsoidClient {
-  /** POST /api/v1/widgets; one call never leaves two widgets */
-  createWidget(input: CreateWidgetInput): Promise<Widget>;
+  /**
+   * POST /api/v1/widgets. One call makes at most one widget and returns only a widget it made; when that
+   * cannot be known the error has mayHaveCreated: true
+   */
+  createWidget(input: CreateWidgetInput, options?: CallOptions): Promise<Widget>;
   /** GET /api/v1/widgets, widgets of every type */
-  listWidgets(): Promise<Widget[]>;
+  listWidgets(options?: CallOptions): Promise<Widget[]>;
   /** POST /api/v1/widgets/{id} with the whole new configuration */
-  updateWidget(id: string, configuration: Record<string, unknown>, options?: { metaId?: string }): Promise<Widget>;
+  updateWidget(
+    id: string,
+    configuration: Record<string, unknown>,
+    options?: { metaId?: string } & CallOptions,
+  ): Promise<Widget>;
   /** read-modify-write: lists, merges the patch (JSON merge patch) into the current configuration, posts the result */
-  mergeWidgetConfiguration(id: string, patch: Record<string, unknown>): Promise<Widget>;
+  mergeWidgetConfiguration(id: string, patch: Record<string, unknown>, options?: CallOptions): Promise<Widget>;
   /** GET /api/v1/token/validate */
-  validateToken(): Promise<TokenValidation>;
+  validateToken(options?: CallOptions): Promise<TokenValidation>;
   /** validates the token and fails with insufficient_scope when any of these scopes is missing */
-  requireScopes(scopes: readonly string[]): Promise<TokenValidation>;
+  requireScopes(scopes: readonly string[], options?: CallOptions): Promise<TokenValidation>;
   /** POST /oauth2/revoke on the API host; the token stops working */
-  revokeToken(): Promise<void>;
+  revokeToken(options?: CallOptions): Promise<void>;
 }
 
 /** default client-side limit, safely under Pulsoid's 20 requests per second */
 export const DEFAULT_RATE_LIMIT: RateLimitOptions = { limit: 15, intervalMs: 1000 };
 /** default time to wait for an answer */
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/** default time one whole call may take, retries and a create's check included */
+export const DEFAULT_DEADLINE_MS = 30_000;
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 250, maxDelayMs: 4000 };
 
 const tokenSchema = z
@@ -102,8 +117,6 @@ function sortKeys(value: unknown): unknown {
   return value;
 }
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** the scope each documented endpoint needs */
 function scopeFor(request: HttpRequest): string | undefined {
   if (!request.path.startsWith("/api/v1/widgets")) return undefined;
@@ -127,7 +140,7 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
   const token = parseInput(tokenSchema, options.token, "token");
   const retry = options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...options.retry };
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
-  const baseUrl = normalizeBaseUrl(options.baseUrl ?? DEFAULT_API_URL);
+  const baseUrl = secureBaseUrl(options.baseUrl ?? DEFAULT_API_URL, "baseUrl");
   const context = httpContext({
     baseUrl,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
@@ -140,8 +153,20 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
       : {}),
   });
 
-  async function call<T>(request: HttpRequest, schema: ZodType<T>): Promise<T> {
-    const response = await sendRequest(context, { ...request, token });
+  const deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+
+  /** runs one public call as an operation with its deadline and signal */
+  async function operation<T>(callOptions: CallOptions | undefined, run: (op: Operation) => Promise<T>): Promise<T> {
+    const op = startOperation(callOptions, deadlineMs);
+    try {
+      return await run(op);
+    } finally {
+      op.end();
+    }
+  }
+
+  async function call<T>(op: Operation, request: HttpRequest, schema: ZodType<T>): Promise<T> {
+    const response = await sendRequest(context, { ...request, token }, op);
     if (response.status >= 400)
       throw scopeNamed(errorFromResponse(response.status, response.body, response.retryAfter), request);
     const parsed = response.json ? schema.safeParse(response.body) : undefined;
@@ -155,40 +180,48 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     return parsed.data;
   }
 
-  // the first attempt runs directly; backoff machinery only starts once an attempt failed in a retryable way
-  async function withRetries<T>(run: (attempt: number) => Promise<T>, retries = retry.retries): Promise<T> {
-    try {
-      return await run(1);
-    } catch (error) {
-      if (retries <= 0 || !isPulsoidError(error) || !error.retryable) throw error;
-      if (error.retryAfterMs) await sleep(error.retryAfterMs);
-      else await sleep(backoff(1));
+  /**
+   * waits before retry n: Retry-After when the server gave one, else exponential backoff with jitter.
+   * false when the wait would pass the deadline (so no retry follows and nothing is slept)
+   */
+  async function pauseBeforeRetry(op: Operation, error: PulsoidError, n: number): Promise<boolean> {
+    const backoff = Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** (n - 1) * (1 + Math.random()));
+    if (await sleepWithin(op, error.retryAfterMs ?? backoff)) return true;
+    if (op.cancelled()) throw stoppedError(op);
+    return false;
+  }
+
+  /** runs an idempotent request, retrying retryable failures while retries and time are left */
+  async function withRetries<T>(op: Operation, run: (attempt: number) => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await run(attempt);
+      } catch (error) {
+        if (!isPulsoidError(error) || !error.retryable || attempt > retry.retries) throw error;
+        if (!(await pauseBeforeRetry(op, error, attempt))) throw error;
+      }
     }
-    return pRetry((attempt) => run(attempt + 1), {
-      retries: retries - 1,
-      factor: 2,
-      minTimeout: retry.minDelayMs * 2,
-      maxTimeout: retry.maxDelayMs,
-      randomize: true,
-      shouldRetry: ({ error }) => isPulsoidError(error) && error.retryable,
-      onFailedAttempt: async ({ error, retriesLeft }) => {
-        if (retriesLeft > 0 && isPulsoidError(error) && error.retryAfterMs) await sleep(error.retryAfterMs);
-      },
-    });
   }
 
-  // the delay before retry n: exponential from minDelayMs, capped, with up to 100% jitter like p-retry's
-  function backoff(n: number): number {
-    return Math.min(retry.maxDelayMs, retry.minDelayMs * 2 ** (n - 1) * (1 + Math.random()));
-  }
+  const listWith = (op: Operation) =>
+    withRetries(op, (attempt) =>
+      call(op, { method: "GET", path: "/api/v1/widgets", attempt }, widgetListResponseSchema),
+    );
 
-  const listWidgets = () =>
-    withRetries((attempt) => call({ method: "GET", path: "/api/v1/widgets", attempt }, widgetListResponseSchema));
+  const updateWith = (op: Operation, widgetId: string, body: { configuration: Record<string, unknown> }) => {
+    const path = `/api/v1/widgets/${encodeURIComponent(widgetId)}`;
+    return withRetries(
+      op,
+      async (attempt) => (await call(op, { method: "POST", path, json: body, attempt }, widgetResponseSchema)).widget,
+    );
+  };
+
+  const listWidgets = (callOptions?: CallOptions) => operation(callOptions, listWith);
 
   const updateWidget = (
     id: string,
     configuration: Record<string, unknown>,
-    updateOptions: { metaId?: string } = {},
+    updateOptions: { metaId?: string } & CallOptions = {},
   ) => {
     const widgetId = validateWidgetId(id);
     const body = {
@@ -196,70 +229,102 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
         ? validateConfiguration(configuration, updateOptions.metaId)
         : validateJsonConfiguration(configuration),
     };
-    const path = `/api/v1/widgets/${encodeURIComponent(widgetId)}`;
-    return withRetries(
-      async (attempt) => (await call({ method: "POST", path, json: body, attempt }, widgetResponseSchema)).widget,
-    );
+    return operation(updateOptions, (op) => updateWith(op, widgetId, body));
   };
 
-  const validateToken = () =>
-    withRetries((attempt) => call({ method: "GET", path: "/api/v1/token/validate", attempt }, tokenValidationSchema));
+  const validateWith = (op: Operation) =>
+    withRetries(op, (attempt) =>
+      call(op, { method: "GET", path: "/api/v1/token/validate", attempt }, tokenValidationSchema),
+    );
+  const validateToken = (callOptions?: CallOptions) => operation(callOptions, validateWith);
 
-  async function createWidget(input: CreateWidgetInput): Promise<Widget> {
+  async function createWidget(input: CreateWidgetInput, callOptions?: CallOptions): Promise<Widget> {
     const { metaId = BASIC_BPM_META_ID } = parseInput(createInputSchema, input, "input");
     const body = {
       configuration: validateConfiguration(input.configuration, metaId),
       name: validateWidgetName(input.name),
       meta_id: metaId,
     };
-    // looks for the widget this call asked for, after an answer that left it unclear whether Pulsoid stored it
-    const findCreated = async () =>
-      (await withRetries(() => listWidgets(), 1))
-        .filter(
-          (w) => w.name === body.name && w.meta_id === body.meta_id && isSameJson(w.configuration, body.configuration),
-        )
-        .at(-1);
+    const isAskedFor = (w: Widget) =>
+      w.name === body.name && w.meta_id === body.meta_id && isSameJson(w.configuration, body.configuration);
+    return operation(callOptions, (op) => createOnce(op, body, isAskedFor));
+  }
 
-    return withRetries(async (attempt) => {
+  /**
+   * the create protocol: note the ids that exist, POST, and after an answer that leaves it unclear whether
+   * Pulsoid stored the widget, look: a matching widget whose id is new is the one this call made. The POST
+   * is sent again only when it provably did not reach Pulsoid, or when the look showed it was not stored
+   */
+  async function createOnce(
+    op: Operation,
+    body: { configuration: Record<string, unknown>; name: string; meta_id: string },
+    isAskedFor: (widget: Widget) => boolean,
+  ): Promise<Widget> {
+    // without widgets:read there is no list to look at: the create still goes out, but cannot be checked
+    let existing: Set<string> | undefined;
+    try {
+      existing = new Set((await listWith(op)).map((widget) => widget.id));
+    } catch (error) {
+      if (!isPulsoidError(error) || error.kind !== "insufficient_scope") throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      let failure: PulsoidError;
       try {
-        return (await call({ method: "POST", path: "/api/v1/widgets", json: body, attempt }, widgetResponseSchema))
+        return (await call(op, { method: "POST", path: "/api/v1/widgets", json: body, attempt }, widgetResponseSchema))
           .widget;
       } catch (error) {
-        if (!isPulsoidError(error) || error.kind === "rate_limited" || wasNeverSent(error)) throw error;
-        const ambiguous = ["network", "timeout", "server", "invalid_response"].includes(error.kind);
-        if (!ambiguous) throw error;
-        let created: Widget | undefined;
-        try {
-          created = await findCreated();
-        } catch {
-          throw error.with({ mayHaveCreated: true, retryable: false });
-        }
-        if (created) return created;
-        // after a timeout pulsoid may still be working on the request, so a retry could duplicate it
-        if (error.kind === "timeout") throw error.with({ mayHaveCreated: true, retryable: false });
-        // pulsoid answered or dropped the connection without storing it: a retry cannot duplicate it
-        throw error;
+        if (!isPulsoidError(error)) throw error;
+        failure = error;
       }
+      const clearlyNotStored = wasNeverSent(failure) || failure.kind === "rate_limited";
+      const unclear = !clearlyNotStored && ["network", "timeout", "server", "invalid_response"].includes(failure.kind);
+      if (unclear) {
+        const mayHave = failure.with({ mayHaveCreated: true, retryable: false });
+        const before = existing;
+        if (!before || op.cancelled()) throw mayHave;
+        let now: Widget[];
+        try {
+          now = await listWith(op);
+        } catch {
+          throw mayHave;
+        }
+        const made = now.filter((widget) => !before.has(widget.id) && isAskedFor(widget));
+        if (made.length === 1 && made[0]) return made[0];
+        // two new matches: another app made the same widget meanwhile, and this call cannot tell which is its own
+        if (made.length > 1) throw mayHave;
+        // after a timeout Pulsoid may still be storing it: sending again could make a second one
+        if (failure.kind === "timeout") throw mayHave;
+        existing = new Set(now.map((widget) => widget.id));
+        failure = failure.with({ mayHaveCreated: false });
+      }
+      if (!failure.retryable || attempt > retry.retries) throw failure;
+      if (!(await pauseBeforeRetry(op, failure, attempt))) throw failure;
+    }
+  }
+
+  async function mergeWidgetConfiguration(
+    id: string,
+    patch: Record<string, unknown>,
+    callOptions?: CallOptions,
+  ): Promise<Widget> {
+    const widgetId = validateWidgetId(id);
+    const change = validateJsonConfiguration(patch);
+    return operation(callOptions, async (op) => {
+      const current = (await listWith(op)).find((widget) => widget.id === widgetId);
+      if (!current) {
+        throw new PulsoidError(
+          "not_found",
+          `This Pulsoid account has no widget with id ${widgetId}. List your widgets to pick one that exists.`,
+          { retryable: false },
+        );
+      }
+      const merged = applyMergePatch(current.configuration, change);
+      return updateWith(op, widgetId, { configuration: validateConfiguration(merged, current.meta_id) });
     });
   }
 
-  async function mergeWidgetConfiguration(id: string, patch: Record<string, unknown>): Promise<Widget> {
-    const widgetId = validateWidgetId(id);
-    const change = validateJsonConfiguration(patch);
-    const current = (await listWidgets()).find((widget) => widget.id === widgetId);
-    if (!current) {
-      throw new PulsoidError(
-        "not_found",
-        `This Pulsoid account has no widget with id ${widgetId}. List your widgets to pick one that exists.`,
-        { retryable: false },
-      );
-    }
-    const merged = applyMergePatch(current.configuration, change);
-    return updateWidget(widgetId, merged, { metaId: current.meta_id });
-  }
-
-  async function requireScopes(scopes: readonly string[]): Promise<TokenValidation> {
-    const validation = await validateToken();
+  async function requireScopes(scopes: readonly string[], callOptions?: CallOptions): Promise<TokenValidation> {
+    const validation = await validateToken(callOptions);
     const missing = findMissingScopes(validation.scopes, scopes);
     if (missing.length > 0) {
       throw new PulsoidError(
@@ -271,11 +336,17 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     return validation;
   }
 
-  async function revokeToken(): Promise<void> {
-    await withRetries(async (attempt) => {
-      const response = await sendRequest(context, { method: "POST", path: "/oauth2/revoke", form: { token }, attempt });
-      if (response.status >= 400) throw errorFromResponse(response.status, response.body, response.retryAfter);
-    });
+  async function revokeToken(callOptions?: CallOptions): Promise<void> {
+    await operation(callOptions, (op) =>
+      withRetries(op, async (attempt) => {
+        const response = await sendRequest(
+          context,
+          { method: "POST", path: "/oauth2/revoke", form: { token }, attempt },
+          op,
+        );
+        if (response.status >= 400) throw errorFromResponse(response.status, response.body, response.retryAfter);
+      }),
+    );
   }
 
   const describe = () => `PulsoidClient(${baseUrl})`;

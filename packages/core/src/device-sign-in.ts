@@ -1,7 +1,7 @@
 import * as z from "zod";
 import { PulsoidError } from "./errors.js";
 import { httpContext, sendRequest } from "./http.js";
-import { DEFAULT_OAUTH_URL, normalizeBaseUrl } from "./urls.js";
+import { DEFAULT_OAUTH_URL, secureBaseUrl } from "./urls.js";
 
 /** where a device sign-in stands */
 export type DeviceSignInState = "idle" | "starting" | "awaiting_approval" | "approved" | "cancelled" | "failed";
@@ -117,7 +117,7 @@ export function createDeviceSignIn(options: DeviceSignInOptions): DeviceSignIn {
     );
   }
   const context = httpContext({
-    baseUrl: normalizeBaseUrl(options.oauthBaseUrl ?? DEFAULT_OAUTH_URL),
+    baseUrl: secureBaseUrl(options.oauthBaseUrl ?? DEFAULT_OAUTH_URL, "oauthBaseUrl"),
     timeoutMs: options.timeoutMs ?? 10_000,
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });

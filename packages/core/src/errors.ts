@@ -19,6 +19,8 @@ export interface PulsoidErrorDetails {
   field?: string;
   missingScopes?: string[];
   mayHaveCreated?: boolean;
+  /** the caller cancelled the call (kind "timeout": it ended before Pulsoid answered) */
+  cancelled?: boolean;
   retryAfterMs?: number;
   cause?: unknown;
 }
@@ -35,6 +37,7 @@ export class PulsoidError extends Error {
   readonly field?: string;
   readonly missingScopes?: string[];
   readonly mayHaveCreated?: boolean;
+  readonly cancelled?: boolean;
   readonly retryAfterMs?: number;
 
   constructor(kind: PulsoidErrorKind, message: string, details: PulsoidErrorDetails = {}) {
@@ -46,6 +49,7 @@ export class PulsoidError extends Error {
     if (details.field !== undefined) this.field = details.field;
     if (details.missingScopes !== undefined) this.missingScopes = details.missingScopes;
     if (details.mayHaveCreated !== undefined) this.mayHaveCreated = details.mayHaveCreated;
+    if (details.cancelled !== undefined) this.cancelled = details.cancelled;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
 
@@ -58,6 +62,7 @@ export class PulsoidError extends Error {
       field: this.field,
       missingScopes: this.missingScopes,
       mayHaveCreated: this.mayHaveCreated,
+      cancelled: this.cancelled,
       retryAfterMs: this.retryAfterMs,
       cause: this.cause,
       ...details,

@@ -1,5 +1,6 @@
 import { type $Fetch, createFetch } from "ofetch";
 import { PulsoidError, type PulsoidErrorKind } from "./errors.js";
+import { type Operation, stoppedError } from "./operation.js";
 
 /** one request as it went out, for logs and output channels; never carries a token or a body */
 export interface RequestEvent {
@@ -43,9 +44,12 @@ export interface HttpResponse {
 
 // connection failures where the request never left this machine, so retrying a create is safe
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT", "ENETUNREACH"]);
+/** the code of a call stopped (cancelled, out of time) before its request went out */
+const STOPPED_BEFORE_SENDING = "ERR_NOT_SENT";
 
 /** true when a request failed before it could reach Pulsoid, so sending it again cannot duplicate anything */
 export function wasNeverSent(error: PulsoidError): boolean {
+  if (error.code === STOPPED_BEFORE_SENDING) return true;
   return error.kind === "network" && error.code !== undefined && NOT_SENT_CODES.has(error.code);
 }
 
@@ -79,9 +83,19 @@ export function httpContext(options: Omit<HttpContext, "fetcher"> & { fetch?: ty
   return { ...rest, fetcher: createFetch({ fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)) }) };
 }
 
-/** sends one request; network failures and timeouts become PulsoidError, HTTP errors are returned as responses */
-export async function sendRequest(context: HttpContext, request: HttpRequest): Promise<HttpResponse> {
+/**
+ * sends one request; network failures and timeouts become PulsoidError, HTTP errors are returned as responses.
+ * within an operation the request waits no longer than the operation has left, and ends when it is cancelled
+ */
+export async function sendRequest(
+  context: HttpContext,
+  request: HttpRequest,
+  operation?: Operation,
+): Promise<HttpResponse> {
   if (context.throttle) await context.throttle();
+  if (operation?.signal.aborted || (operation && operation.remaining() === 0)) {
+    throw stoppedError(operation).with({ code: STOPPED_BEFORE_SENDING });
+  }
   const headers: Record<string, string> = { accept: "application/json" };
   if (request.token !== undefined) headers.authorization = `Bearer ${request.token}`;
   let body: string | undefined;
@@ -93,12 +107,15 @@ export async function sendRequest(context: HttpContext, request: HttpRequest): P
     body = new URLSearchParams(request.form).toString();
   }
 
+  const timeoutMs = Math.min(context.timeoutMs, operation?.remaining() ?? context.timeoutMs);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort();
-  }, context.timeoutMs);
+  }, timeoutMs);
+  const stop = () => controller.abort();
+  operation?.signal.addEventListener("abort", stop, { once: true });
   const started = Date.now();
   const attempt = request.attempt ?? 1;
   const report = (status?: number, errorKind?: PulsoidErrorKind) =>
@@ -138,11 +155,15 @@ export async function sendRequest(context: HttpContext, request: HttpRequest): P
     return { status: response.status, retryAfter, body: parsed, json };
   } catch (error) {
     const host = hostOf(context.baseUrl);
+    if (operation?.signal.aborted && !timedOut) {
+      report(undefined, "timeout");
+      throw stoppedError(operation);
+    }
     if (timedOut) {
       report(undefined, "timeout");
       throw new PulsoidError(
         "timeout",
-        `Pulsoid (${host}) did not answer within ${Math.round(context.timeoutMs / 1000)} s. Check your connection and try again.`,
+        `Pulsoid (${host}) did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s. Check your connection and try again.`,
       );
     }
     const code = errorCode(error);
@@ -154,5 +175,6 @@ export async function sendRequest(context: HttpContext, request: HttpRequest): P
     );
   } finally {
     clearTimeout(timer);
+    operation?.signal.removeEventListener("abort", stop);
   }
 }

@@ -2,6 +2,7 @@ export { errorFromResponse, parseRetryAfter } from "./api-errors.js";
 export {
   type CreateWidgetInput,
   createPulsoidClient,
+  DEFAULT_DEADLINE_MS,
   DEFAULT_RATE_LIMIT,
   DEFAULT_TIMEOUT_MS,
   type PulsoidClient,
@@ -30,6 +31,7 @@ export type { RequestEvent } from "./http.js";
 export { applyMergePatch, createMergePatch, isPlainObject } from "./merge-patch.js";
 export { BASIC_BPM_META_ID, isBasicBpmWidget, widgetTypeLabel } from "./meta.js";
 export { isNameTemplate, renderWidgetName } from "./name-template.js";
+export type { CallOptions } from "./operation.js";
 export {
   configurationFromPreset,
   DEFAULT_PRESET_ID,
@@ -65,7 +67,14 @@ export {
 } from "./schema.js";
 export { missingScopes, SCOPES, type Scope, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "./scopes.js";
 export { checkToken, type TokenStatus } from "./token-status.js";
-export { DEFAULT_API_URL, DEFAULT_OAUTH_URL, normalizeBaseUrl, TOKEN_SETTINGS_URL, widgetViewUrl } from "./urls.js";
+export {
+  DEFAULT_API_URL,
+  DEFAULT_OAUTH_URL,
+  normalizeBaseUrl,
+  secureBaseUrl,
+  TOKEN_SETTINGS_URL,
+  widgetViewUrl,
+} from "./urls.js";
 export {
   configurationJsonSchema,
   parseConfigurationJson,

@@ -1,3 +1,5 @@
+import { invalidInput } from "./errors.js";
+
 /** Pulsoid's REST API host */
 export const DEFAULT_API_URL = "https://dev.pulsoid.net";
 /** Pulsoid's OAuth host (authorize, token, device authorization) */
@@ -15,4 +17,28 @@ export function widgetViewUrl(id: string): string {
 /** a base URL without trailing slashes, so paths join cleanly */
 export function normalizeBaseUrl(url: string): string {
   return url.replace(/\/+$/, "");
+}
+
+const isLoopback = (hostname: string) =>
+  hostname === "localhost" || hostname === "[::1]" || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(hostname);
+
+/**
+ * a base URL a token may be sent to: https://, or plain http:// only to this machine (127.0.0.0/8, ::1,
+ * localhost), where nobody on the network can read it; anything else is refused as invalid input
+ */
+export function secureBaseUrl(url: string, field: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw invalidInput(field, `is not a web address (${JSON.stringify(url)}): use one like ${DEFAULT_API_URL}.`);
+  }
+  const local = parsed.protocol === "http:" && isLoopback(parsed.hostname);
+  if (parsed.protocol !== "https:" && !local) {
+    throw invalidInput(
+      field,
+      `is ${parsed.protocol}//${parsed.host}: PulseKit sends your Pulsoid token only over https://, or over http:// to this machine (127.0.0.1, ::1, localhost). Use an https:// address.`,
+    );
+  }
+  return normalizeBaseUrl(url);
 }

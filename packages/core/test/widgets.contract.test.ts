@@ -9,7 +9,8 @@ describe("createWidget", () => {
   it("sends exactly the documented body and returns the widget", async () => {
     const widget = await ctx.client().createWidget({ name: "Test", configuration: { heartEnabled: false } });
     expect(widget).toMatchObject({ meta_id: BASIC_BPM_META_ID, name: "Test", configuration: { heartEnabled: false } });
-    const [request] = ctx.emulator.requests();
+    const [before, request] = ctx.emulator.requests();
+    expect(before).toMatchObject({ method: "GET", path: "/api/v1/widgets", status: 200 });
     expect(request).toMatchObject({ method: "POST", path: "/api/v1/widgets", status: 200 });
     expect(request?.body).toEqual({ configuration: { heartEnabled: false }, name: "Test", meta_id: BASIC_BPM_META_ID });
     expect(ctx.emulator.widgets()).toEqual([widget]);
@@ -93,7 +94,7 @@ describe("updateWidget", () => {
     });
     const merged = await client.mergeWidgetConfiguration(widget.id, { heartColor: "#00FF00FF" });
     expect(merged.configuration).toEqual({ heartEnabled: true, heartColor: "#00FF00FF", customKey: { keep: true } });
-    expect(apiCalls(ctx.emulator).slice(1)).toEqual(["GET /api/v1/widgets", `POST /api/v1/widgets/${widget.id}`]);
+    expect(apiCalls(ctx.emulator).slice(2)).toEqual(["GET /api/v1/widgets", `POST /api/v1/widgets/${widget.id}`]);
     expect(ctx.emulator.requests().at(-1)?.body).toEqual({ configuration: merged.configuration });
   });
 
