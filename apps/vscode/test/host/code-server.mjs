@@ -76,6 +76,10 @@ export async function startCodeServer(options = {}) {
         "extensions.autoCheckUpdates": false,
         "extensions.autoUpdate": false,
         "security.workspace.trust.enabled": false,
+        // a fresh profile opens the chat view with its input focused in the bottom-right corner, and VS Code
+        // keeps an extension's notification out of the toasts while an input there has focus
+        "workbench.secondarySideBar.defaultVisibility": "hidden",
+        "chat.disableAIFeatures": true,
         ...options.settings,
       },
       null,

@@ -10,6 +10,7 @@ import {
   runFromPalette,
   setTokenThroughPalette,
   TIMEOUT,
+  waitFor,
   waitForNotification,
   waitForQuickInput,
 } from "./workbench.mjs";
@@ -70,6 +71,8 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       await waitForNotification(page, "Signed in to Pulsoid as");
       await page.screenshot({ path: join(screenshotDir, "vscode-signed-in.png") });
       await consent.close();
+      // the approval page opened as a new tab in front of the workbench; come back to it, as a user does
+      await page.bringToFront();
     });
 
     let created = false;
@@ -86,7 +89,28 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       await waitForQuickInput(page, "Create widget");
       await page.screenshot({ path: join(screenshotDir, "vscode-create-review.png") });
       await page.keyboard.press("Enter");
-      const toast = await waitForNotification(page, "Created the Pulsoid widget");
+      const toast = await waitForNotification(page, "Created the Pulsoid widget").catch(async (error) => {
+        const seen = (await hook(emulatorUrl, "GET", "/requests")).map((r) => `${r.method} ${r.path} ${r.status}`);
+        const log = filesUnder(server.dirs.home)
+          .filter((file) => /Pulsoid\.log$/.test(file))
+          .map((file) => readFileSync(file, "utf8"))
+          .join("\n");
+        const focused = await page.evaluate(() => {
+          const element = document.activeElement;
+          const box = element?.getBoundingClientRect();
+          return `${element?.tagName}.${element?.className} at ${Math.round(box?.left ?? 0)},${Math.round(box?.top ?? 0)}`;
+        });
+        await page.keyboard.press("Escape");
+        await runFromPalette(page, "Notifications: Show Notifications").catch(() => undefined);
+        await page.screenshot({ path: join(screenshotDir, "vscode-failed-notifications.png") });
+        const center = await page
+          .locator(".notifications-center")
+          .textContent()
+          .catch(() => "");
+        throw new Error(
+          `${error.message}\nthe emulator saw: ${seen.join(", ") || "nothing"}\nPulsoid log:\n${log.slice(-1500)}\nnotification centre: ${center}\nfocus: ${focused}`,
+        );
+      });
       if (!toast.includes("Palette widget")) throw new Error(`unexpected notification: ${toast}`);
       await page.screenshot({ path: join(screenshotDir, "vscode-create-done.png") });
       created = true;
@@ -103,19 +127,41 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       }
     });
 
-    // let the log channel reach its file before looking at the disk
-    await new Promise((resolve) => setTimeout(resolve, 1500));
+    await check("updates that widget through the palette, pressing Enter the moment each step shows", async () => {
+      if (!created) throw new Error("the widget was not created through the UI");
+      await runFromPalette(page, "Pulsoid: Update Widget");
+      await waitForQuickInput(page, "Update Widget (1/2)");
+      await waitForQuickInput(page, "Palette widget");
+      await page.keyboard.press("Enter");
+      await waitForQuickInput(page, "Update Widget (2/2)");
+      await waitForQuickInput(page, "Apply changes");
+      await waitForQuickInput(page, "Heart: shown");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+      await waitForQuickInput(page, "Heart: hidden");
+      await page.keyboard.press("Enter");
+      await waitForNotification(page, 'Updated the Pulsoid widget "Palette widget"');
+      const [widget] = (await hook(emulatorUrl, "GET", "/widgets")).widgets;
+      if (widget?.configuration?.heartEnabled !== false) {
+        throw new Error(`the heart is still on: ${JSON.stringify(widget?.configuration)}`);
+      }
+    });
+
     await check(
       "the token is nowhere in plain text under code-server's folders, the Pulsoid log included",
       async () => {
+        // the log channel reaches its file a moment after the notification: wait for the create to show there
+        const log = await waitFor("the Pulsoid log file to record the create request", () => {
+          const text = filesUnder(server.dirs.home)
+            .filter((file) => /Pulsoid\.log$/.test(file))
+            .map((file) => readFileSync(file, "utf8"))
+            .join("\n");
+          return /POST \/api\/v1\/widgets 20\d/.test(text) ? text : undefined;
+        });
+        if (log.includes(token)) throw new Error("the token is in the Pulsoid log");
         const files = filesUnder(server.dirs.home);
         const leaks = files.filter((file) => statSync(file).size < 50_000_000 && readFileSync(file).includes(token));
         if (leaks.length > 0) throw new Error(`the token is in plain text in ${leaks.join(", ")}`);
-        const logs = files.filter((file) => /Pulsoid\.log$/.test(file));
-        if (logs.length === 0) throw new Error("the Pulsoid log channel file was not found under the user-data folder");
-        const log = logs.map((file) => readFileSync(file, "utf8")).join("\n");
-        if (!/POST \/api\/v1\/widgets 20\d/.test(log))
-          throw new Error(`the Pulsoid log lacks the create request:\n${log}`);
       },
     );
   } finally {

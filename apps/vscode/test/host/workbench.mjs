@@ -15,6 +15,17 @@ export async function hook(emulatorUrl, method, path, body) {
   return response.json();
 }
 
+/** polls check until it returns a value (not undefined), or fails naming what it waited for */
+export async function waitFor(what, check, timeoutMs = TIMEOUT) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** every file under dir (symlinks not followed) */
 export function filesUnder(dir) {
   const files = [];
