@@ -2,7 +2,7 @@ import pThrottle from "p-throttle";
 import type { ZodType } from "zod";
 import * as z from "zod";
 import { errorFromResponse } from "./api-errors.js";
-import { invalidInput, isPulsoidError, PulsoidError } from "./errors.js";
+import { invalidInput, isPulsoidError, PulsoidError, type UnfinishedCreate } from "./errors.js";
 import { type HttpRequest, httpContext, type RequestEvent, sendRequest, wasNeverSent } from "./http.js";
 import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
@@ -58,6 +58,15 @@ export interface CreateWidgetInput {
   metaId?: string;
 }
 
+/** what a create takes besides CallOptions */
+export interface CreateOptions extends CallOptions {
+  /**
+   * the unfinishedCreate of an earlier "may have been created" error for the same widget: the call looks
+   * first and returns that widget if Pulsoid stored it, instead of making a second one
+   */
+  unfinished?: UnfinishedCreate;
+}
+
 /**
  * the Pulsoid widgets and token API, validated on the way out and on the way back. Every call takes
  * CallOptions: an AbortSignal, and a deadline that bounds the whole call, retries included
@@ -67,7 +76,7 @@ export interface PulsoidClient {
    * POST /api/v1/widgets. One call makes at most one widget and returns only a widget it made; when that
    * cannot be known the error has mayHaveCreated: true
    */
-  createWidget(input: CreateWidgetInput, options?: CallOptions): Promise<Widget>;
+  createWidget(input: CreateWidgetInput, options?: CreateOptions): Promise<Widget>;
   /** GET /api/v1/widgets, widgets of every type */
   listWidgets(options?: CallOptions): Promise<Widget[]>;
   /** POST /api/v1/widgets/{id} with the whole new configuration */
@@ -238,7 +247,7 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     );
   const validateToken = (callOptions?: CallOptions) => operation(callOptions, validateWith);
 
-  async function createWidget(input: CreateWidgetInput, callOptions?: CallOptions): Promise<Widget> {
+  async function createWidget(input: CreateWidgetInput, callOptions?: CreateOptions): Promise<Widget> {
     const { metaId = BASIC_BPM_META_ID } = parseInput(createInputSchema, input, "input");
     const body = {
       configuration: validateConfiguration(input.configuration, metaId),
@@ -247,7 +256,15 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     };
     const isAskedFor = (w: Widget) =>
       w.name === body.name && w.meta_id === body.meta_id && isSameJson(w.configuration, body.configuration);
-    return operation(callOptions, (op) => createOnce(op, body, isAskedFor));
+    const unfinished = callOptions?.unfinished;
+    const resumes =
+      unfinished !== undefined &&
+      unfinished.name === body.name &&
+      unfinished.metaId === body.meta_id &&
+      isSameJson(unfinished.configuration, body.configuration);
+    return operation(callOptions, (op) =>
+      createOnce(op, body, isAskedFor, resumes ? new Set(unfinished.existingIds) : undefined),
+    );
   }
 
   /**
@@ -259,14 +276,28 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     op: Operation,
     body: { configuration: Record<string, unknown>; name: string; meta_id: string },
     isAskedFor: (widget: Widget) => boolean,
+    existedBeforeEarlierTry?: Set<string>,
   ): Promise<Widget> {
     // without widgets:read there is no list to look at: the create still goes out, but cannot be checked
     let existing: Set<string> | undefined;
     try {
-      existing = new Set((await listWith(op)).map((widget) => widget.id));
+      const now = await listWith(op);
+      // an earlier call may have stored it: a new matching widget since that call is the one asked for
+      const earlier = existedBeforeEarlierTry;
+      const found = earlier ? now.filter((widget) => !earlier.has(widget.id) && isAskedFor(widget)) : [];
+      const stored = found.at(-1);
+      if (stored) return stored;
+      existing = new Set(now.map((widget) => widget.id));
     } catch (error) {
       if (!isPulsoidError(error) || error.kind !== "insufficient_scope") throw error;
     }
+    const unfinished = (): UnfinishedCreate | undefined =>
+      existing && {
+        name: body.name,
+        metaId: body.meta_id,
+        configuration: body.configuration,
+        existingIds: [...(existedBeforeEarlierTry ?? existing)],
+      };
     for (let attempt = 1; ; attempt++) {
       let failure: PulsoidError;
       try {
@@ -279,7 +310,12 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
       const clearlyNotStored = wasNeverSent(failure) || failure.kind === "rate_limited";
       const unclear = !clearlyNotStored && ["network", "timeout", "server", "invalid_response"].includes(failure.kind);
       if (unclear) {
-        const mayHave = failure.with({ mayHaveCreated: true, retryable: false });
+        const handOff = unfinished();
+        const mayHave = failure.with({
+          mayHaveCreated: true,
+          retryable: false,
+          ...(handOff ? { unfinishedCreate: handOff } : {}),
+        });
         const before = existing;
         if (!before || op.cancelled()) throw mayHave;
         let now: Widget[];

@@ -11,6 +11,17 @@ export type PulsoidErrorKind =
   | "invalid_response"
   | "invalid_input";
 
+/**
+ * a create that may have reached Pulsoid: what was asked for and which widget ids existed before it was sent.
+ * An app keeps it (it holds no secret) and hands it to the next createWidget, which looks before creating again
+ */
+export interface UnfinishedCreate {
+  name: string;
+  metaId: string;
+  configuration: Record<string, unknown>;
+  existingIds: string[];
+}
+
 /** the details a PulsoidError can carry; never a token */
 export interface PulsoidErrorDetails {
   status?: number;
@@ -19,6 +30,8 @@ export interface PulsoidErrorDetails {
   field?: string;
   missingScopes?: string[];
   mayHaveCreated?: boolean;
+  /** with mayHaveCreated: what to pass to the next createWidget so it finds the widget instead of making another */
+  unfinishedCreate?: UnfinishedCreate;
   /** the caller cancelled the call (kind "timeout": it ended before Pulsoid answered) */
   cancelled?: boolean;
   retryAfterMs?: number;
@@ -37,6 +50,7 @@ export class PulsoidError extends Error {
   readonly field?: string;
   readonly missingScopes?: string[];
   readonly mayHaveCreated?: boolean;
+  readonly unfinishedCreate?: UnfinishedCreate;
   readonly cancelled?: boolean;
   readonly retryAfterMs?: number;
 
@@ -49,6 +63,7 @@ export class PulsoidError extends Error {
     if (details.field !== undefined) this.field = details.field;
     if (details.missingScopes !== undefined) this.missingScopes = details.missingScopes;
     if (details.mayHaveCreated !== undefined) this.mayHaveCreated = details.mayHaveCreated;
+    if (details.unfinishedCreate !== undefined) this.unfinishedCreate = details.unfinishedCreate;
     if (details.cancelled !== undefined) this.cancelled = details.cancelled;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
@@ -62,6 +77,7 @@ export class PulsoidError extends Error {
       field: this.field,
       missingScopes: this.missingScopes,
       mayHaveCreated: this.mayHaveCreated,
+      unfinishedCreate: this.unfinishedCreate,
       cancelled: this.cancelled,
       retryAfterMs: this.retryAfterMs,
       cause: this.cause,

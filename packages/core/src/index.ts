@@ -1,5 +1,6 @@
 export { errorFromResponse, parseRetryAfter } from "./api-errors.js";
 export {
+  type CreateOptions,
   type CreateWidgetInput,
   createPulsoidClient,
   DEFAULT_DEADLINE_MS,
@@ -26,6 +27,7 @@ export {
   PulsoidError,
   type PulsoidErrorDetails,
   type PulsoidErrorKind,
+  type UnfinishedCreate,
 } from "./errors.js";
 export type { RequestEvent } from "./http.js";
 export { applyMergePatch, createMergePatch, isPlainObject } from "./merge-patch.js";

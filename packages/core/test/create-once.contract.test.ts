@@ -88,3 +88,39 @@ describe("one createWidget call never leaves two widgets", () => {
     expect(apiCalls(ctx.emulator)).toEqual(["GET /api/v1/widgets", "POST /api/v1/widgets"]);
   });
 });
+
+describe("a create that may have been made is finished by the next call, not repeated", () => {
+  it("hands over what it knows, and the next call finds the widget without sending a second create", async () => {
+    ctx.emulator.seedWidgets([{ name: input.name, meta_id: BASIC_BPM_META_ID, configuration: input.configuration }]);
+    ctx.emulator.addFault({ method: "POST", path: "/api/v1/widgets", delayMs: 400 });
+    const client = ctx.client({ timeoutMs: 150 });
+    const error = await rejection(client.createWidget(input));
+    expect(error).toMatchObject({ kind: "timeout", mayHaveCreated: true });
+    expect(error.unfinishedCreate?.existingIds).toHaveLength(1);
+    // the slow create lands after the client gave up
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    const [, late] = ctx.emulator.widgets();
+    const calls = apiCalls(ctx.emulator).length;
+
+    const widget = await client.createWidget(input, { unfinished: error.unfinishedCreate });
+    expect(widget.id).toBe(late?.id);
+    expect(ctx.emulator.widgets()).toHaveLength(2);
+    expect(apiCalls(ctx.emulator).slice(calls)).toEqual(["GET /api/v1/widgets"]);
+  });
+
+  it("creates it when the earlier call did not store it after all", async () => {
+    ctx.emulator.addFault({ method: "POST", path: "/api/v1/widgets", hang: true });
+    const client = ctx.client({ timeoutMs: 150 });
+    const error = await rejection(client.createWidget(input));
+    const widget = await client.createWidget(input, { unfinished: error.unfinishedCreate });
+    expect(ctx.emulator.widgets()).toEqual([widget]);
+  });
+
+  it("ignores a hand-over for a different widget", async () => {
+    const client = ctx.client();
+    const other = { name: "Other", metaId: BASIC_BPM_META_ID, configuration: {}, existingIds: [] };
+    ctx.emulator.seedWidgets([{ name: "Other", meta_id: BASIC_BPM_META_ID, configuration: {} }]);
+    const widget = await client.createWidget(input, { unfinished: other });
+    expect(widget.name).toBe(input.name);
+  });
+});
