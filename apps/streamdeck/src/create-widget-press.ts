@@ -14,6 +14,8 @@ export type PressContext = {
   now: Date;
   fetch?: typeof fetch;
   log: (line: string) => void;
+  /** aborted when the press gives up, so the request ends with it */
+  signal?: AbortSignal;
 };
 
 /** creates one widget from a key's settings; throws NotSignedInError, PulsoidError or StepTimeoutError */
@@ -32,21 +34,29 @@ export async function createWidgetFromKey(context: PressContext): Promise<PressO
     onRequest: (e) =>
       context.log(`${e.method} ${e.path} -> ${e.status ?? "no answer"} in ${Math.round(e.durationMs)} ms`),
   });
-  const widget = await client.createWidget({
-    name: request.name,
-    configuration: request.configuration,
-    metaId: request.metaId,
-  });
+  const widget = await client.createWidget(
+    { name: request.name, configuration: request.configuration, metaId: request.metaId },
+    {
+      ...(context.settings.unfinished ? { unfinished: context.settings.unfinished } : {}),
+      ...(context.signal ? { signal: context.signal } : {}),
+    },
+  );
   const url = widgetViewUrl(widget.id);
   return {
     widget,
     url,
     settings: {
-      ...context.settings,
+      ...withoutUnfinished(context.settings),
       counter: request.counter,
       lastWidgetId: widget.id,
       lastWidgetUrl: url,
       lastWidgetName: widget.name,
     },
   };
+}
+
+/** the settings without a finished hand-over */
+function withoutUnfinished(settings: KeySettings): KeySettings {
+  const { unfinished: _done, ...rest } = settings;
+  return rest;
 }

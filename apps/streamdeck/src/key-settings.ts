@@ -3,6 +3,7 @@ import {
   DEFAULT_PRESET_ID,
   isPlainObject,
   renderWidgetName,
+  type UnfinishedCreate,
   validateWidgetName,
 } from "@pulsekit/core";
 
@@ -17,6 +18,8 @@ export type KeySettings = {
   lastWidgetId?: string;
   lastWidgetUrl?: string;
   lastWidgetName?: string;
+  /** a press that may have made its widget: the next press looks for that widget before making one */
+  unfinished?: UnfinishedCreate;
 };
 
 /** the name a new key starts with; {counter} keeps repeated presses apart */
@@ -44,7 +47,17 @@ export function parseKeySettings(raw: unknown): KeySettings {
   if (typeof raw.lastWidgetId === "string") settings.lastWidgetId = raw.lastWidgetId;
   if (typeof raw.lastWidgetUrl === "string") settings.lastWidgetUrl = raw.lastWidgetUrl;
   if (typeof raw.lastWidgetName === "string") settings.lastWidgetName = raw.lastWidgetName;
+  const unfinished = parseUnfinished(raw.unfinished);
+  if (unfinished) settings.unfinished = unfinished;
   return settings;
+}
+
+function parseUnfinished(raw: unknown): UnfinishedCreate | undefined {
+  if (!isPlainObject(raw)) return undefined;
+  const { name, metaId, configuration, existingIds } = raw;
+  if (typeof name !== "string" || typeof metaId !== "string" || !isPlainObject(configuration)) return undefined;
+  if (!Array.isArray(existingIds) || !existingIds.every((id) => typeof id === "string")) return undefined;
+  return { name, metaId, configuration, existingIds };
 }
 
 /** the configuration a key asks for: its preset, then its overrides, then the heart fields; validated */
@@ -58,6 +71,11 @@ export function keyConfiguration(settings: KeySettings): { configuration: Record
 /** the widget the next press creates; throws PulsoidError invalid_input naming the bad field */
 export function widgetRequestFor(settings: KeySettings, now: Date): WidgetRequest {
   const counter = (settings.counter ?? 0) + 1;
+  // the press before may have made its widget: ask for exactly that one again, so core can find it
+  const { unfinished } = settings;
+  if (unfinished) {
+    return { name: unfinished.name, configuration: unfinished.configuration, metaId: unfinished.metaId, counter };
+  }
   const template = settings.name?.trim() ? settings.name : DEFAULT_NAME_TEMPLATE;
   const name = validateWidgetName(renderWidgetName(template, { counter, now }));
   return { name, counter, ...keyConfiguration(settings) };

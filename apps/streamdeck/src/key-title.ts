@@ -13,6 +13,8 @@ export function titleForError(error: unknown): string {
   if (error instanceof NotSignedInError) return "Sign in";
   if (error instanceof StepTimeoutError) return "Retry";
   if (!isPulsoidError(error)) return "Retry";
+  // pressing again is safe: the next press looks for that widget before it makes one
+  if (error.mayHaveCreated) return "Check";
   switch (error.kind) {
     case "unauthorized":
     case "insufficient_scope":
@@ -33,6 +35,9 @@ export function describePressFailure(error: unknown): string {
   if (error instanceof NotSignedInError) return error.message;
   if (error instanceof StepTimeoutError) {
     return `${error.message} Press the key again; if it keeps happening, restart the Stream Deck app.`;
+  }
+  if (isPulsoidError(error) && error.mayHaveCreated && error.unfinishedCreate) {
+    return `${describeError(error)} Pressing the key again looks for it first and makes no second one.`;
   }
   return describeError(error);
 }

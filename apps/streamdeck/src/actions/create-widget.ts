@@ -6,6 +6,7 @@ import streamDeck, {
   type SendToPluginEvent,
   SingletonAction,
 } from "@elgato/streamdeck";
+import { isPulsoidError } from "@pulsekit/core";
 import { createWidgetFromKey } from "../create-widget-press.js";
 import type { GlobalSettingsStore } from "../global-settings-store.js";
 import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
@@ -57,6 +58,8 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
     const stopProgress = this.#feedback.progress(key);
     const raw = this.#newest(key.id, ev.payload.settings);
     let cooldownMs = 0;
+    // a press that gives up also stops its request
+    const stop = new AbortController();
     try {
       const outcome = await withTimeout(
         createWidgetFromKey({
@@ -65,13 +68,15 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
           env: this.#services.env,
           now: new Date(),
           log: (line) => streamDeck.logger.info(line),
+          signal: stop.signal,
         }),
         PRESS_LIMIT_MS,
         "Pulsoid",
-      );
+      ).finally(() => stop.abort());
       stopProgress();
+      const { unfinished: _found, ...rest } = raw;
       const stored: JsonObject = {
-        ...raw,
+        ...rest,
         counter: outcome.settings.counter ?? 0,
         lastWidgetId: outcome.widget.id,
         lastWidgetUrl: outcome.url,
@@ -93,6 +98,12 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
       );
     } catch (error) {
       stopProgress();
+      if (isPulsoidError(error) && error.unfinishedCreate) {
+        // the widget may exist: the next press looks for it instead of making a second one
+        const kept: JsonObject = { ...raw, unfinished: error.unfinishedCreate as unknown as JsonObject };
+        this.#latest.set(key.id, kept);
+        await key.setSettings(kept).catch(() => {});
+      }
       const detail = describePressFailure(error);
       streamDeck.logger.warn(`press failed: ${detail}`);
       await this.#feedback.result(key, titleForError(error)).catch(() => {});

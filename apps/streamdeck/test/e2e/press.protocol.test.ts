@@ -32,7 +32,9 @@ describe("a Create Widget key over the Stream Deck protocol", () => {
     host.press(key);
     await host.nextCommand("showOk", key);
 
+    // a list first (core notes the ids that exist, to know its own widget after a fault), then the create
     expect(emulator.requests()).toEqual([
+      expect.objectContaining({ method: "GET", path: "/api/v1/widgets", status: 200 }),
       expect.objectContaining({
         method: "POST",
         path: "/api/v1/widgets",
@@ -161,7 +163,9 @@ describe("a Create Widget key over the Stream Deck protocol", () => {
     expect(widgetPosts(deck).map((r) => r.status)).toEqual([503, 200]);
     // after the 503 the core looked for the widget instead of posting twice
     expect(emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "GET /api/v1/widgets 200",
       "POST /api/v1/widgets 503",
+      "GET /api/v1/widgets 200",
       "GET /api/v1/widgets 200",
       "POST /api/v1/widgets 200",
     ]);
@@ -205,24 +209,49 @@ describe("a Create Widget key over the Stream Deck protocol", () => {
     expect(host.globalSettings.token).toBe(deck.token);
   });
 
-  it("gives up on a Pulsoid that never answers and frees the key", async () => {
+  it("gives up on a Pulsoid that never answers, says Check, and the next press makes the widget once", async () => {
     deck = await signedInDeck();
     const { host, emulator } = deck;
     emulator.addFault({ method: "POST", path: "/api/v1/widgets", hang: true });
-    const key = host.addKey({ name: "Hung" });
+    const key = host.addKey({ name: "Hung {time}" });
     host.press(key);
     await host.nextCommand("showAlert", key, 0, 25_000);
-    expect(host.titles(key).at(-1)).toBe("Retry");
+    // it may have been created: not "Retry", and the key remembers what it asked for
+    expect(host.titles(key).at(-1)).toBe("Check");
     expect(host.globalSettings.token).toBe(deck.token);
-    // the core checked whether the create went through instead of posting again
     expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /api/v1/widgets",
       "POST /api/v1/widgets",
       "GET /api/v1/widgets",
     ]);
+    const asked = (host.keys.get(key)?.settings.unfinished as { name?: string } | undefined)?.name;
+    expect(asked).toMatch(/^Hung \d\d-\d\d-\d\d$/);
     const before = host.frames.length;
     host.press(key);
     await host.nextCommand("showOk", key, before);
-    expect(emulator.widgets().map((w) => w.name)).toEqual(["Hung"]);
+    // the same name again (not a new {time}), so a late store of the first would have been found
+    expect(emulator.widgets().map((w) => w.name)).toEqual([asked]);
+    expect(host.keys.get(key)?.settings.unfinished).toBeUndefined();
+  }, 40_000);
+
+  it("finds the widget a press that gave up had made, instead of making a second", async () => {
+    deck = await signedInDeck();
+    const { host, emulator } = deck;
+    // Pulsoid stores the widget, but only after the key stopped waiting (the request times out at 10 s)
+    emulator.addFault({ method: "POST", path: "/api/v1/widgets", delayMs: 10_500 });
+    const key = host.addKey({ name: "Late" });
+    host.press(key);
+    await host.nextCommand("showAlert", key, 0, 25_000);
+    expect(host.titles(key).at(-1)).toBe("Check");
+    await host.waitUntil(() => emulator.widgets().length === 1, 5_000, "the late widget");
+    const [late] = emulator.widgets();
+
+    const before = host.frames.length;
+    host.press(key);
+    await host.nextCommand("showOk", key, before);
+    expect(emulator.widgets()).toEqual([late]);
+    expect(widgetPosts(deck)).toHaveLength(1);
+    expect(host.keys.get(key)?.settings).toMatchObject({ lastWidgetId: late?.id, counter: 1 });
   }, 40_000);
 
   it("says Settings and sends nothing when the key's colour is not #RRGGBBAA", async () => {
