@@ -2,6 +2,7 @@ import { createPulsoidClient, describeError, type PulsoidClient } from "@pulseki
 import * as vscode from "vscode";
 import type { SessionStore, StoredSession } from "./auth/session-store";
 import { type ErrorAction, errorActions, isTokenRefused } from "./errors/error-actions";
+import { HostNotices, type HostSetting } from "./host-notice";
 import type { RequestLogger } from "./request-logger";
 import { type ExtensionSettings, openSettings, readSettings } from "./settings";
 import type { Ui } from "./ui/ui";
@@ -12,6 +13,7 @@ export class PulseKit {
   private readonly sessionsChanged = new vscode.EventEmitter<void>();
   /** fires whenever the stored session was saved, marked or cleared by this window */
   readonly onDidChangeSession = this.sessionsChanged.event;
+  private readonly hostNotices: HostNotices;
 
   constructor(
     public ui: Ui,
@@ -19,7 +21,9 @@ export class PulseKit {
     readonly sessions: SessionStore,
     readonly drafts: DraftStore,
     readonly storageUri: vscode.Uri,
-  ) {}
+  ) {
+    this.hostNotices = new HostNotices(openSettings, (message) => log.info(message));
+  }
 
   /** the pulsekit.* settings as they are now */
   settings(): ExtensionSettings {
@@ -29,12 +33,19 @@ export class PulseKit {
   /** a Pulsoid client for this token, logging each request to the Pulsoid channel */
   client(token: string, options: { timeoutMs?: number; retry?: false } = {}): PulsoidClient {
     this.log.forget(token);
+    const { apiBaseUrl } = this.settings();
+    this.warnUnlessPulsoid("apiBaseUrl", apiBaseUrl);
     return createPulsoidClient({
       token,
-      baseUrl: this.settings().apiBaseUrl,
+      baseUrl: apiBaseUrl,
       onRequest: this.log.onRequest,
       ...options,
     });
+  }
+
+  /** warns (once per window and address) that the token goes to a host other than Pulsoid's */
+  warnUnlessPulsoid(setting: HostSetting, url: string): void {
+    this.hostNotices.check(this.ui, setting, url);
   }
 
   /** tells listeners (the authentication provider) that the session changed */

@@ -1,5 +1,6 @@
 import { resolveEndpoints, type WidgetPreset } from "@pulsekit/core";
 import * as vscode from "vscode";
+import { userScopedValue } from "./user-scoped-value";
 import { parseUserPresets } from "./widgets/user-presets";
 
 /** the pulsekit.* settings as the commands use them */
@@ -15,10 +16,11 @@ export interface ExtensionSettings {
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration("pulsekit");
   const { presets, problems } = parseUserPresets(config.get("presets"));
+  // where the token goes comes from user settings only, whatever scope this VS Code honours
   const endpoints = resolveEndpoints({
-    apiBaseUrl: config.get("apiBaseUrl"),
-    oauthBaseUrl: config.get("oauthBaseUrl"),
-    clientId: config.get("oauthClientId"),
+    apiBaseUrl: userScopedValue(config.inspect("apiBaseUrl")),
+    oauthBaseUrl: userScopedValue(config.inspect("oauthBaseUrl")),
+    clientId: userScopedValue(config.inspect("oauthClientId")),
   });
   return {
     apiBaseUrl: endpoints.apiBaseUrl,
@@ -29,7 +31,7 @@ export function readSettings(): ExtensionSettings {
   };
 }
 
-/** opens the Settings editor on the Pulsoid settings */
-export function openSettings(): Thenable<unknown> {
-  return vscode.commands.executeCommand("workbench.action.openSettings", "pulsekit");
+/** opens the Settings editor on the Pulsoid settings, or on one of them */
+export function openSettings(query = "pulsekit"): Thenable<unknown> {
+  return vscode.commands.executeCommand("workbench.action.openSettings", query);
 }

@@ -22,6 +22,7 @@ export async function signIn(kit: PulseKit): Promise<StoredSession | undefined> 
     if (choice === "Set Access Token") await vscode.commands.executeCommand("pulsekit.setToken");
     return undefined;
   }
+  kit.warnUnlessPulsoid("oauthBaseUrl", settings.oauthBaseUrl);
   const flow = createDeviceSignIn({
     clientId: settings.oauthClientId,
     scopes: WIDGET_SCOPES,

@@ -27,7 +27,7 @@ describe("signing in", () => {
 
   it("warns naming the missing scope and still saves the token", async () => {
     const token = await setTokenThroughUi(ui, ["widgets:read"]);
-    const warning = await ui.waitForMessage((m) => m.severity === "warning");
+    const warning = await ui.waitForMessage((m) => m.severity === "warning" && /scope/.test(m.message));
     assert.match(warning.message, /missing the scope widgets:update/);
     assert.equal((await api.session())?.accessToken, token);
   });

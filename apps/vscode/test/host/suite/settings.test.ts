@@ -28,7 +28,7 @@ describe("settings", () => {
     await typeAndEnter(await ui.nextInput<vscode.InputBox>(), "From my preset");
     await choose(await ui.nextInput(), "Create widget");
     await running;
-    const warning = ui.messages.find((m) => m.severity === "warning");
+    const warning = ui.messages.find((m) => m.severity === "warning" && /presets/.test(m.message));
     assert.match(warning?.message ?? "", /presets\[1\]\.id/);
     assert.deepEqual(warning?.actions, ["Open Settings"]);
     const creates = await apiRequests("POST", "/api/v1/widgets");
