@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { PulsoidError } from "./errors.js";
 import { httpContext, sendRequest } from "./http.js";
+import { startOperation } from "./operation.js";
 import { DEFAULT_OAUTH_URL, secureBaseUrl } from "./urls.js";
 
 /** where a device sign-in stands */
@@ -57,6 +58,14 @@ const tokenSchema = z.object({ access_token: z.string().min(1), expires_in: z.nu
 const oauthErrorSchema = z.object({ error: z.string(), error_description: z.string().optional() });
 
 const SLOW_DOWN_SECONDS = 5;
+/** RFC 8628's default poll interval, used when Pulsoid sends none (or 0) */
+const DEFAULT_INTERVAL_SECONDS = 5;
+/** the fastest this client polls, whatever the server says */
+const MIN_INTERVAL_MS = 1000;
+/** the longest a backed-off poll interval grows to */
+const MAX_INTERVAL_MS = 60_000;
+/** the longest a sign-in waits for approval, even when the code lives longer */
+export const MAX_SIGN_IN_WAIT_MS = 15 * 60_000;
 
 function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
@@ -161,7 +170,7 @@ export function createDeviceSignIn(options: DeviceSignInOptions): DeviceSignIn {
         verificationUri: data.verification_uri,
         verificationUriComplete: data.verification_uri_complete ?? data.verification_uri,
         expiresAt: now() + data.expires_in * 1000,
-        intervalSeconds: data.interval ?? 5,
+        intervalSeconds: data.interval ? data.interval : DEFAULT_INTERVAL_SECONDS,
       };
       state = controller.signal.aborted ? "cancelled" : "awaiting_approval";
       const { deviceCode: _secret, ...visible } = code;
@@ -172,22 +181,33 @@ export function createDeviceSignIn(options: DeviceSignInOptions): DeviceSignIn {
     }
   }
 
-  async function poll(deviceCode: string): Promise<DeviceSignInResult | "pending" | "slow_down"> {
+  async function poll(
+    deviceCode: string,
+    deadline: number,
+  ): Promise<DeviceSignInResult | "pending" | "slow_down" | "back_off"> {
     let response: Awaited<ReturnType<typeof sendRequest>>;
+    const operation = startOperation({ signal: controller.signal }, Math.max(1, deadline - now()));
     try {
-      response = await sendRequest(context, {
-        method: "POST",
-        path: "/oauth2/token",
-        form: {
-          grant_type: "urn:ietf:params:oauth:grant-type:device_code",
-          device_code: deviceCode,
-          client_id: options.clientId,
+      response = await sendRequest(
+        context,
+        {
+          method: "POST",
+          path: "/oauth2/token",
+          form: {
+            grant_type: "urn:ietf:params:oauth:grant-type:device_code",
+            device_code: deviceCode,
+            client_id: options.clientId,
+          },
         },
-      });
+        operation,
+      );
     } catch (error) {
-      // a blip while the user is approving is no reason to give up: poll again
-      if (error instanceof PulsoidError && error.retryable) return "pending";
+      if (controller.signal.aborted) return "pending";
+      // a blip while the user is approving is no reason to give up: poll again, less often
+      if (error instanceof PulsoidError && (error.retryable || error.kind === "timeout")) return "back_off";
       throw error;
+    } finally {
+      operation.end();
     }
     if (response.status === 200) {
       const token = tokenSchema.safeParse(response.body);
@@ -201,7 +221,7 @@ export function createDeviceSignIn(options: DeviceSignInOptions): DeviceSignIn {
     const error = oauthErrorSchema.safeParse(response.body);
     if (error.success && error.data.error === "authorization_pending") return "pending";
     if (error.success && error.data.error === "slow_down") return "slow_down";
-    if (response.status >= 500 || response.status === 429) return "pending";
+    if (response.status >= 500 || response.status === 429) return "back_off";
     if (error.success) return fail(oauthFailure(error.data.error, error.data.error_description));
     return fail(
       new PulsoidError(
@@ -216,14 +236,19 @@ export function createDeviceSignIn(options: DeviceSignInOptions): DeviceSignIn {
       if (state === "cancelled") return { status: "cancelled" };
       throw new PulsoidError("invalid_input", "Start the sign-in before waiting for it.");
     }
-    let intervalMs = code.intervalSeconds * 1000;
+    // the code's own expiry, or 15 minutes, whichever is sooner; no sleep runs past it
+    const deadline = Math.min(code.expiresAt, now() + MAX_SIGN_IN_WAIT_MS);
+    let intervalMs = Math.max(MIN_INTERVAL_MS, code.intervalSeconds * 1000);
     for (;;) {
-      await sleep(intervalMs, controller.signal);
+      const left = deadline - now();
+      if (left <= 0) return fail(oauthFailure("expired_token"));
+      await sleep(Math.min(intervalMs, left), controller.signal);
       if (controller.signal.aborted) return { status: "cancelled" };
-      if (now() >= code.expiresAt) return fail(oauthFailure("expired_token"));
-      const result = await poll(code.deviceCode);
+      if (now() >= deadline) return fail(oauthFailure("expired_token"));
+      const result = await poll(code.deviceCode, deadline);
       if (controller.signal.aborted) return { status: "cancelled" };
       if (result === "slow_down") intervalMs += SLOW_DOWN_SECONDS * 1000;
+      else if (result === "back_off") intervalMs = Math.min(MAX_INTERVAL_MS, intervalMs * 2);
       else if (result !== "pending") {
         state = "approved";
         return result;

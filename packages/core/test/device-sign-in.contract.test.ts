@@ -130,4 +130,55 @@ describe("device sign-in", () => {
     const error = await rejection(flow.waitForToken());
     expect(error.code).toBe("invalid_grant");
   });
+
+  it("polls every 5 s when Pulsoid says interval 0", async () => {
+    ctx.emulator.configure({ deviceInterval: 0 });
+    const { sleep, waits } = fakeSleep((_ms, count) => {
+      if (count === 2) flow.cancel();
+    });
+    const flow = signIn({ sleep });
+    await flow.start();
+    await flow.waitForToken();
+    expect(waits[0]).toBe(5000);
+  });
+
+  it("never sleeps past the code's expiry", async () => {
+    ctx.emulator.configure({ deviceInterval: 5, deviceExpiresIn: 3 });
+    let clock = Date.now();
+    const { sleep, waits } = fakeSleep((ms) => {
+      clock += ms;
+    });
+    const flow = signIn({ sleep, now: () => clock });
+    await flow.start();
+    const error = await rejection(flow.waitForToken());
+    expect(error.code).toBe("expired_token");
+    expect(waits.every((ms) => ms <= 3000)).toBe(true);
+  });
+
+  it("gives up after 15 minutes even when the code lives longer", async () => {
+    ctx.emulator.configure({ deviceInterval: 5, deviceExpiresIn: 3600 });
+    let clock = Date.now();
+    const { sleep, waits } = fakeSleep((ms) => {
+      clock += ms;
+    });
+    const flow = signIn({ sleep, now: () => clock });
+    await flow.start();
+    const error = await rejection(flow.waitForToken());
+    expect(error.code).toBe("expired_token");
+    expect(waits.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(15 * 60_000);
+  });
+
+  it("backs off when Pulsoid answers 503 or 429 instead of polling at the same pace", async () => {
+    ctx.emulator.configure({ deviceInterval: 1 });
+    ctx.emulator.addFault({ path: "/oauth2/token", status: 503, times: 2 });
+    ctx.emulator.addFault({ path: "/oauth2/token", status: 429 });
+    let userCode = "";
+    const { sleep, waits } = fakeSleep(async (_ms, count) => {
+      if (count === 4) await emulatorHooks(ctx.emulator.url).approveDevice(userCode);
+    });
+    const flow = signIn({ sleep });
+    userCode = (await flow.start()).userCode;
+    await expect(flow.waitForToken()).resolves.toMatchObject({ status: "approved" });
+    expect(waits).toEqual([1000, 2000, 4000, 8000]);
+  });
 });

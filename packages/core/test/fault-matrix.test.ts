@@ -15,6 +15,8 @@ type Fault =
   | { kind: "slow"; ms: number };
 
 const DEADLINE_MS = 150;
+// room for a busy machine's timer lag; a call that slept for a Retry-After of 1 s or 30 s still fails the bound
+const TIMER_LAG_MS = 400;
 const TIMEOUT_MS = 25;
 const name = "Classic heart";
 const configuration = { heartEnabled: true, heartColor: "#FF3355FF" };
@@ -139,7 +141,7 @@ describe("createWidget under generated faults", () => {
 
         const made = pulsoid.widgets.filter((widget) => !existing.includes(widget));
         expect(made.length).toBeLessThanOrEqual(1);
-        expect(took).toBeLessThan(DEADLINE_MS + 50);
+        expect(took).toBeLessThan(DEADLINE_MS + TIMER_LAG_MS);
         if ("widget" in outcome) {
           expect(made).toEqual([outcome.widget]);
         } else {
