@@ -11,6 +11,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pluginDir = join(root, "dev.pulsekit.widgets.sdPlugin");
 const distDir = join(root, "dist");
 
+// @elgato/utils builds two zod schemas (Option, OptionGroup) at import time with its own zod 3.25
+// (`zod/v4-mini`, every locale: ~240 KiB). nothing imports them, but esbuild keeps a module whose top
+// level may have effects; these have none (that zod keeps its state per module), so they are declared
+// side-effect free and drop out with their zod. if something imports them, esbuild keeps them
+const optionLists = /[\\/]@elgato[\\/]utils[\\/]dist[\\/]lists[\\/]option(-group)?\.js$/;
+const unusedOptionLists = {
+  name: "unused-option-lists",
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\/.*option(-group)?\.js$/ }, (args) => {
+      const path = join(args.resolveDir, args.path);
+      return optionLists.test(path) ? { path, sideEffects: false } : undefined;
+    });
+  },
+};
+
 const plugin = await build({
   entryPoints: [join(root, "src/plugin.ts")],
   outfile: join(pluginDir, "bin/plugin.js"),
@@ -24,6 +39,10 @@ const plugin = await build({
   },
   // Node 20 has fetch: the polyfill ofetch would bundle is never used
   alias: { "node-fetch-native": join(root, "src/shims/native-fetch.ts") },
+  // ws's own switches for its optional native add-ons: with no node_modules at run time the lookup can
+  // only fail, and ws falls back to its JavaScript mask and Node's buffer.isUtf8 either way
+  define: { "process.env.WS_NO_BUFFER_UTIL": '"1"', "process.env.WS_NO_UTF_8_VALIDATE": '"1"' },
+  plugins: [unusedOptionLists],
   minify: true,
   keepNames: true,
   sourcemap: "linked",

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync } from "node:fs";
+import { readFileSync, rmSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -17,6 +17,28 @@ afterAll(() => {
 });
 
 const manifest = () => JSON.parse(readFileSync(join(installed, "manifest.json"), "utf8"));
+
+/** what esbuild put into bin/plugin.js: each input with its bytes in the bundle, and what it left external */
+function pluginBundleMeta(): {
+  inputs: Record<string, { bytesInOutput: number }>;
+  imports: { path: string; external?: boolean }[];
+} {
+  const meta = JSON.parse(readFileSync(join(appDir, "dist/plugin-bundle-meta.json"), "utf8"));
+  const output = Object.entries(meta.outputs).find(([path]) => path.endsWith("bin/plugin.js"))?.[1];
+  if (!output) throw new Error("dist/plugin-bundle-meta.json has no bin/plugin.js: rebuild the plugin");
+  return output as ReturnType<typeof pluginBundleMeta>;
+}
+
+/** the inputs that weigh most in the bundle, as "KiB path" lines */
+function heaviestInputs(count: number): string {
+  return Object.entries(pluginBundleMeta().inputs)
+    .sort(([, a], [, b]) => b.bytesInOutput - a.bytesInOutput)
+    .slice(0, count)
+    .map(([path, input]) => `${(input.bytesInOutput / 1024).toFixed(1)} KiB ${path}`)
+    .join("\n");
+}
+
+const BUNDLE_LIMIT = 400 * 1024;
 
 describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
   it("holds the manifest, the bundle, the inspector and every icon at 1x and 2x, and nothing else", () => {
@@ -57,17 +79,30 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
   });
 
   it("bundles everything but Node's own modules, so it runs without node_modules", () => {
-    const meta = JSON.parse(readFileSync(join(appDir, "dist/plugin-bundle-meta.json"), "utf8"));
-    const output = Object.entries(meta.outputs).find(([path]) => path.endsWith("bin/plugin.js"))?.[1] as {
-      imports: { path: string; external?: boolean }[];
-    };
-    const external = output.imports.filter((i) => i.external).map((i) => i.path);
+    const external = pluginBundleMeta()
+      .imports.filter((i) => i.external)
+      .map((i) => i.path);
     expect(external.length).toBeGreaterThan(0);
-    // ws looks for two optional native add-ons inside try/catch and works without them
-    const optional = new Set(["bufferutil", "utf-8-validate"]);
+    // ws's optional native add-ons (bufferutil, utf-8-validate) are switched off at build time, not left to a lookup
+    expect(external.filter((path) => !path.startsWith("node:") && !builtinModules.includes(path))).toEqual([]);
+  });
+
+  it(`keeps bin/plugin.js within ${BUNDLE_LIMIT / 1024} KiB`, () => {
+    const size = statSync(join(installed, manifest().CodePath)).size;
     expect(
-      external.filter((path) => !path.startsWith("node:") && !builtinModules.includes(path) && !optional.has(path)),
-    ).toEqual([]);
+      size,
+      `bin/plugin.js is ${(size / 1024).toFixed(1)} KiB; heaviest inputs:\n${heaviestInputs(15)}`,
+    ).toBeLessThanOrEqual(BUNDLE_LIMIT);
+  });
+
+  it("carries one copy of zod, the one the core validates with", () => {
+    // the SDK's own zod (through @elgato/utils) builds schemas the plugin never uses
+    const copies = new Set(
+      Object.keys(pluginBundleMeta().inputs)
+        .filter((path) => path.includes("node_modules/zod/"))
+        .map((path) => path.slice(0, path.indexOf("node_modules/zod/"))),
+    );
+    expect(copies.size, [...copies].join(", ")).toBe(1);
   });
 
   it("is loaded as ESM even by a Node 20 that does not detect module syntax", () => {
