@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { parseConfigurationJson, validateJsonConfiguration } from "@pulsekit/core";
+import { validateConfiguration, validateJsonConfiguration } from "@pulsekit/core";
 import { usageError } from "./cli-error.js";
+import { findJsonProblem, lineAndColumn } from "./json-position.js";
 
 /** the JSON text behind a --config value: inline JSON, or `@path` to read it from a file */
 export function readConfigText(value: string, cwd: string): string {
@@ -16,9 +17,32 @@ export function readConfigText(value: string, cwd: string): string {
   }
 }
 
+/**
+ * --config text parsed as JSON; a mistake is told by line and column, never by quoting the text, which
+ * may be any file (the token file included)
+ */
+export function parseConfigJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    const problem = findJsonProblem(text);
+    let where = "";
+    if (problem) {
+      const { line, column } = lineAndColumn(text, problem.offset);
+      where = problem.endedEarly
+        ? ` (it ends early, at line ${line}, column ${column})`
+        : ` at line ${line}, column ${column}`;
+    }
+    throw usageError(
+      `The configuration given with --config is not valid JSON${where}. Fix the JSON and try again.`,
+      "configuration",
+    );
+  }
+}
+
 /** a --config for a new basic BPM widget: parsed and validated; throws invalid_input naming the field */
 export function readConfigOption(value: string, cwd: string): Record<string, unknown> {
-  return parseConfigurationJson(readConfigText(value, cwd));
+  return validateConfiguration(parseConfigJson(readConfigText(value, cwd)));
 }
 
 /**
@@ -26,13 +50,5 @@ export function readConfigOption(value: string, cwd: string): Record<string, unk
  * the merged result is checked against the widget's own type before it is sent
  */
 export function readConfigPatch(value: string, cwd: string): Record<string, unknown> {
-  const text = readConfigText(value, cwd);
-  let patch: unknown;
-  try {
-    patch = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : "it could not be read";
-    throw usageError(`--config is not valid JSON: ${reason}. Fix the JSON and try again.`, "configuration");
-  }
-  return validateJsonConfiguration(patch);
+  return validateJsonConfiguration(parseConfigJson(readConfigText(value, cwd)));
 }

@@ -26,29 +26,45 @@ export interface CliContext {
   output(options: CommonOptions): Output;
   /** the last Output handed out, so a failure is reported the way the command talks */
   readonly current: Output;
-  /** hides a secret from everything written to stderr from now on */
+  /** hides a secret from everything written to stdout and stderr from now on */
   addSecret(secret: string): void;
 }
 
-/** replaces every registered secret in text */
+/** replaces every registered secret in text, as it is and as it looks inside a JSON string */
 function redact(text: string, secrets: ReadonlySet<string>): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("[hidden]");
+  for (const secret of secrets) {
+    if (secret.length < 4) continue;
+    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) out = out.split(form).join("[hidden]");
+  }
   return out;
+}
+
+/** the saved token, when one can be read: hidden before any argument or file is even parsed */
+function savedToken(tokenStore: TokenStore): string | undefined {
+  try {
+    return tokenStore.read();
+  } catch {
+    // an unreadable token file is reported by the command that needs it
+    return undefined;
+  }
 }
 
 /** a context for one run of pulsekit */
 export function createContext(io: CliIo): CliContext {
   const env = readEnvironment(io.env);
+  const tokenStore = createTokenStore(env.configDir);
   const secrets = new Set<string>();
-  if (env.token) secrets.add(env.token);
-  const stderr: TextSink = {
-    isTTY: io.stderr.isTTY,
-    write: (text: string) => io.stderr.write(redact(text, secrets)),
-  };
+  for (const secret of [env.token, savedToken(tokenStore)]) if (secret) secrets.add(secret);
+  const hiding = (sink: TextSink): TextSink => ({
+    isTTY: sink.isTTY,
+    write: (text: string) => sink.write(redact(text, secrets)),
+  });
+  const stdout = hiding(io.stdout);
+  const stderr = hiding(io.stderr);
   const make = (options: CommonOptions) =>
     createOutput({
-      stdout: io.stdout,
+      stdout,
       stderr,
       json: options.json === true,
       debug: options.debug === true,
@@ -56,9 +72,9 @@ export function createContext(io: CliIo): CliContext {
     });
   let current = make({});
   return {
-    io: { ...io, stderr },
+    io: { ...io, stdout, stderr },
     env,
-    tokenStore: createTokenStore(env.configDir),
+    tokenStore,
     output(options) {
       current = make(options);
       return current;

@@ -47,3 +47,11 @@ describe("hideOptionValues", () => {
     expect(hideOptionValues("error: unknown option '--json'")).toBe("error: unknown option '--json'");
   });
 });
+
+describe("messageFor", () => {
+  it("removes the control characters Pulsoid's own message may carry, in plain and JSON errors", () => {
+    const error = new PulsoidError("server", "Pulsoid failed (\u001b]0;owned\u0007oops\u009b2J). Try again.");
+    expect(messageFor(error)).toBe("Pulsoid failed (oops). Try again.");
+    expect(errorJson(error).message).toBe("Pulsoid failed (oops). Try again.");
+  });
+});

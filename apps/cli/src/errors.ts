@@ -1,6 +1,7 @@
 import { describeError, isPulsoidError } from "@pulsekit/core";
 import { CliError } from "./cli-error.js";
 import { ExitCode } from "./exit-codes.js";
+import { plainText } from "./terminal-text.js";
 
 /** the exit code for a failure: bad input 2, token missing or refused 3, anything else 1 */
 export function exitCodeFor(error: unknown): ExitCode {
@@ -19,10 +20,9 @@ export function exitCodeFor(error: unknown): ExitCode {
   return ExitCode.failed;
 }
 
-/** the one sentence a user sees for a failure */
+/** the one sentence a user sees for a failure, without the control characters Pulsoid's part may carry */
 export function messageFor(error: unknown): string {
-  if (error instanceof CliError) return error.message;
-  return describeError(error);
+  return plainText(error instanceof CliError ? error.message : describeError(error));
 }
 
 const cliErrorKinds: Record<ExitCode, string> = {

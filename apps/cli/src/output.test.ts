@@ -46,4 +46,30 @@ describe("output", () => {
     createOutput({ stdout: sink(false), stderr: loud, json: false, debug: true, noColor: false }).debug("GET /x");
     expect(loud.text()).toBe("GET /x\n");
   });
+
+  it("removes control characters and foreign escape sequences from messages and human results", () => {
+    const stdout = sink(false);
+    const stderr = sink(false);
+    const out = createOutput({ stdout, stderr, json: false, debug: false, noColor: false });
+    out.error("bad\u001b]0;owned\u0007 request\u009b2J\u007f");
+    out.result({}, () => "Name: x\u001b[2J\ty\nnext");
+    expect(stderr.text()).toBe("error: bad request\n");
+    expect(stdout.text()).toBe("Name: x\ty\nnext\n");
+  });
+
+  it("keeps its own colours on a terminal and removes everything else", () => {
+    const tty = sink(true);
+    const out = createOutput({ stdout: sink(true), stderr: tty, json: false, debug: false, noColor: false });
+    out.error("a\u001b[2Jb\u001b]8;;https://x.example\u0007c");
+    expect(tty.text()).toBe("\u001b[31merror:\u001b[39m abc\n");
+  });
+
+  it("escapes every control character in --json output, so the value stays exact", () => {
+    const stdout = sink(false);
+    const name = "a\u001b[2J\u0007\u007f\u009bb";
+    createOutput({ stdout, stderr: sink(false), json: true, debug: false, noColor: false }).result({ name }, () => "");
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for raw control characters
+    expect(stdout.text()).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/);
+    expect(JSON.parse(stdout.text())).toEqual({ name });
+  });
 });

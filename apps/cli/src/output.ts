@@ -1,3 +1,5 @@
+import { jsonText, plainText, plainTextKeeping } from "./terminal-text.js";
+
 /** the part of a stream pulsekit writes to */
 export interface TextSink {
   write(text: string): unknown;
@@ -16,11 +18,17 @@ const styles = {
 
 type Style = keyof typeof styles;
 
+// the only escape sequences pulsekit writes itself; every other one is removed from what it prints
+const ownSequences = [...new Set(Object.values(styles).flat())].map((code) => `\u001b[${code}m`);
+
 /** where a command's result and messages go */
 export interface Output {
   /** true when the command runs with --json */
   readonly json: boolean;
-  /** the command's result on stdout: JSON with --json, else the human text (never coloured) */
+  /**
+   * the command's result on stdout: JSON with --json (control characters escaped), else the human text
+   * (never coloured, control characters removed)
+   */
   result(data: unknown, human: () => string): void;
   /** a message for people, on stderr */
   info(message: string): void;
@@ -32,7 +40,7 @@ export interface Output {
   error(message: string): void;
   /** request traces and stack traces, on stderr, only with --debug */
   debug(message: string): void;
-  /** text styled for stderr; plain when colour is off */
+  /** text styled for stderr; plain when colour is off. Put text from Pulsoid through plainLine first */
   style(style: Style, text: string): string;
 }
 
@@ -56,17 +64,18 @@ export function createOutput(options: OutputOptions): Output {
   const colour = colourEnabled(stderr, options.noColor);
   const style = (name: Style, text: string) =>
     colour ? `\u001b[${styles[name][0]}m${text}\u001b[${styles[name][1]}m` : text;
+  // messages carry names and sentences from Pulsoid: only pulsekit's own colours reach the terminal
   const line = (text: string) => {
-    stderr.write(`${text}\n`);
+    stderr.write(`${colour ? plainTextKeeping(ownSequences, text) : plainText(text)}\n`);
   };
   return {
     json,
     result(data, human) {
       if (json) {
-        stdout.write(`${JSON.stringify(data, null, 2)}\n`);
+        stdout.write(`${jsonText(data)}\n`);
         return;
       }
-      const text = human();
+      const text = plainText(human());
       if (text !== "") stdout.write(text.endsWith("\n") ? text : `${text}\n`);
     },
     info: line,

@@ -2,14 +2,16 @@ import { CommanderError } from "commander";
 import { type CliContext, type CliIo, createContext } from "./context.js";
 import { ExitCode } from "./exit-codes.js";
 import { createProgram } from "./program.js";
+import { jsonText, plainText } from "./terminal-text.js";
 
 async function report(ctx: CliContext, error: unknown, debug: boolean): Promise<number> {
   // loaded only on failure: it pulls in core, which --help and --version do not need
   const { errorJson, exitCodeFor, messageFor } = await import("./errors.js");
   const out = ctx.current;
-  if (out.json) ctx.io.stdout.write(`${JSON.stringify({ error: errorJson(error) }, null, 2)}\n`);
+  // ctx.io.stdout hides the token here just as stderr does for the plain message
+  if (out.json) ctx.io.stdout.write(`${jsonText({ error: errorJson(error) })}\n`);
   out.error(messageFor(error));
-  if (debug && error instanceof Error && error.stack) ctx.io.stderr.write(`${error.stack}\n`);
+  if (debug && error instanceof Error && error.stack) ctx.io.stderr.write(`${plainText(error.stack)}\n`);
   return exitCodeFor(error);
 }
 

@@ -1,5 +1,6 @@
 import { type Widget, widgetTypeLabel, widgetViewUrl } from "@pulsekit/core";
 import { formatTable } from "./table.js";
+import { jsonText, plainLine } from "./terminal-text.js";
 
 /** a widget as pulsekit shows it: Pulsoid's fields plus a readable type and the OBS URL */
 export interface WidgetView {
@@ -23,18 +24,21 @@ export function widgetView(widget: Widget): WidgetView {
   };
 }
 
-/** a widget's details as lines of text, the OBS browser-source URL named as such */
+/** a widget's details as lines of text, the OBS browser-source URL named as such; each value on its one line */
 export function formatWidget(view: WidgetView): string {
   return [
-    `Name:           ${view.name}`,
-    `ID:             ${view.id}`,
-    `Type:           ${view.type}`,
-    `Configuration:  ${JSON.stringify(view.configuration)}`,
-    `OBS browser-source URL: ${view.url}`,
+    `Name:           ${plainLine(view.name)}`,
+    `ID:             ${plainLine(view.id)}`,
+    `Type:           ${plainLine(view.type)}`,
+    `Configuration:  ${jsonText(view.configuration, 0)}`,
+    `OBS browser-source URL: ${plainLine(view.url)}`,
   ].join("\n");
 }
 
-/** widgets as a table: name, id, type, URL */
+/** widgets as a table: name, id, type, URL; each cell on one line */
 export function formatWidgetTable(views: readonly WidgetView[]): string {
-  return formatTable([["NAME", "ID", "TYPE", "OBS URL"], ...views.map((v) => [v.name, v.id, v.type, v.url])]);
+  return formatTable([
+    ["NAME", "ID", "TYPE", "OBS URL"],
+    ...views.map((v) => [v.name, v.id, v.type, v.url].map(plainLine)),
+  ]);
 }

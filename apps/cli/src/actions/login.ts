@@ -5,6 +5,7 @@ import type { CliContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Output } from "../output.js";
 import { clientFor, endpoints } from "../session.js";
+import { plainLine } from "../terminal-text.js";
 
 /** `login`: the device flow; shows the code and link, opens a browser when there is one, waits, saves */
 export async function login(ctx: CliContext, out: Output, options: { browser: boolean }): Promise<void> {
@@ -21,9 +22,9 @@ export async function login(ctx: CliContext, out: Output, options: { browser: bo
   try {
     const code = await signIn.start();
     out.info(
-      `To sign in, open ${out.style("cyan", code.verificationUri)} and enter the code ${out.style("bold", code.userCode)}`,
+      `To sign in, open ${out.style("cyan", plainLine(code.verificationUri))} and enter the code ${out.style("bold", plainLine(code.userCode))}`,
     );
-    out.info(`(or open ${code.verificationUriComplete} where the code is filled in)`);
+    out.info(`(or open ${plainLine(code.verificationUriComplete)} where the code is filled in)`);
     if (options.browser && canOpenBrowser(ctx.io.env, ctx.io.stderr.isTTY === true)) {
       if (await openBrowser(code.verificationUriComplete)) out.info("Opened the sign-in page in your browser.");
     }

@@ -5,6 +5,7 @@ import { describeExpiry } from "../expiry.js";
 import type { Output } from "../output.js";
 import { readSecret } from "../read-secret.js";
 import { clientFor, describeSource, resolveToken } from "../session.js";
+import { plainLine } from "../terminal-text.js";
 
 function missingScopesWarning(missing: readonly string[]): string {
   return `This token lacks ${missing.join(", ")}, so some commands will be refused. ${TOKEN_SCOPE_HINT}`;
@@ -60,8 +61,8 @@ export async function checkToken(ctx: CliContext, out: Output): Promise<void> {
     () =>
       [
         `Token:    from ${describeSource(ctx, resolved)}`,
-        `Client:   ${validation.client_id}`,
-        `Scopes:   ${validation.scopes.length > 0 ? validation.scopes.join(", ") : "(none)"}`,
+        `Client:   ${plainLine(validation.client_id)}`,
+        `Scopes:   ${validation.scopes.length > 0 ? validation.scopes.map(plainLine).join(", ") : "(none)"}`,
         `Expires:  ${describeExpiry(validation.expires_in)}`,
       ].join("\n"),
   );

@@ -4,6 +4,7 @@ import { readConfigOption, readConfigPatch } from "../config-input.js";
 import type { CliContext } from "../context.js";
 import type { Output } from "../output.js";
 import { clientFor, resolveToken } from "../session.js";
+import { plainLine } from "../terminal-text.js";
 import { formatWidget, formatWidgetTable, widgetView } from "../widget-view.js";
 
 /** what `widgets create` was given */
@@ -23,7 +24,8 @@ export async function createWidget(ctx: CliContext, out: Output, options: Create
   const client = clientFor(ctx, out, token);
   const view = widgetView(await client.createWidget({ name, configuration, metaId }));
   out.result(view, () => formatWidget(view));
-  if (!out.json) out.success(`Created "${view.name}". Add its OBS browser-source URL as a Browser source in OBS.`);
+  if (!out.json)
+    out.success(`Created "${plainLine(view.name)}". Add its OBS browser-source URL as a Browser source in OBS.`);
 }
 
 /** `widgets list`: a table of every widget with its type and OBS URL */
@@ -43,5 +45,6 @@ export async function updateWidget(ctx: CliContext, out: Output, id: string, con
   const { token } = resolveToken(ctx, out);
   const view = widgetView(await clientFor(ctx, out, token).mergeWidgetConfiguration(id.trim(), patch));
   out.result(view, () => formatWidget(view));
-  if (!out.json) out.success(`Updated "${view.name}"; OBS shows the change the next time the source reloads.`);
+  if (!out.json)
+    out.success(`Updated "${plainLine(view.name)}"; OBS shows the change the next time the source reloads.`);
 }
