@@ -1,7 +1,5 @@
-import { createPulsoidClient, type Widget, widgetViewUrl } from "@pulsekit/core";
-import { type GlobalSettings, pluginEndpoints, tokenOf } from "./endpoints.js";
+import { type PulsoidClient, type Widget, widgetViewUrl } from "@pulsekit/core";
 import { type KeySettings, widgetRequestFor } from "./key-settings.js";
-import { NotSignedInError } from "./not-signed-in-error.js";
 
 /** what a successful press leaves in the key's settings */
 export type PressOutcome = { widget: Widget; url: string; settings: KeySettings };
@@ -9,11 +7,9 @@ export type PressOutcome = { widget: Widget; url: string; settings: KeySettings 
 /** everything a press needs from outside, so the press itself has no host in it */
 export type PressContext = {
   settings: KeySettings;
-  globalSettings: () => Promise<GlobalSettings>;
-  env: Record<string, string | undefined>;
+  /** the account's client for the stored token; throws NotSignedInError when there is none */
+  client: () => Promise<PulsoidClient>;
   now: Date;
-  fetch?: typeof fetch;
-  log: (line: string) => void;
   /** aborted when the press gives up, so the request ends with it */
   signal?: AbortSignal;
 };
@@ -21,19 +17,7 @@ export type PressContext = {
 /** creates one widget from a key's settings; throws NotSignedInError, PulsoidError or StepTimeoutError */
 export async function createWidgetFromKey(context: PressContext): Promise<PressOutcome> {
   const request = widgetRequestFor(context.settings, context.now);
-  const global = await context.globalSettings();
-  const token = tokenOf(global);
-  if (!token) throw new NotSignedInError();
-  const endpoints = pluginEndpoints(global, context.env);
-  const client = createPulsoidClient({
-    token,
-    baseUrl: endpoints.apiBaseUrl,
-    // a key answers fast and the user presses again; the core still never leaves two widgets
-    retry: false,
-    ...(context.fetch ? { fetch: context.fetch } : {}),
-    onRequest: (e) =>
-      context.log(`${e.method} ${e.path} -> ${e.status ?? "no answer"} in ${Math.round(e.durationMs)} ms`),
-  });
+  const client = await context.client();
   const widget = await client.createWidget(
     { name: request.name, configuration: request.configuration, metaId: request.metaId },
     {

@@ -1,6 +1,6 @@
 import { DEFAULT_API_URL, DEFAULT_OAUTH_URL } from "@pulsekit/core";
 import { describe, expect, it } from "vitest";
-import { PLACEHOLDER_CLIENT_ID, pluginEndpoints, tokenOf } from "./endpoints.js";
+import { PLACEHOLDER_CLIENT_ID, pluginEndpoints } from "./endpoints.js";
 
 describe("pluginEndpoints", () => {
   const env = {
@@ -32,13 +32,5 @@ describe("pluginEndpoints", () => {
       oauthBaseUrl: DEFAULT_OAUTH_URL,
       clientId: PLACEHOLDER_CLIENT_ID,
     });
-  });
-});
-
-describe("tokenOf", () => {
-  it("returns a stored token and nothing for a blank one", () => {
-    expect(tokenOf({ token: " abc " })).toBe("abc");
-    expect(tokenOf({ token: "" })).toBeUndefined();
-    expect(tokenOf({})).toBeUndefined();
   });
 });

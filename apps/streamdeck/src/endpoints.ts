@@ -1,23 +1,11 @@
 import { endpointsFromEnv, resolveEndpoints } from "@pulsekit/core";
-import type { JsonValue } from "./json.js";
+import type { GlobalSettings } from "./global-settings.js";
 
 /** the OAuth client id used when neither global settings nor the environment name one; replace with a registered id */
 export const PLACEHOLDER_CLIENT_ID = "pulsekit-streamdeck";
 
-/** the plugin-wide settings the app keeps privately; the only place the token lives */
-export type GlobalSettings = {
-  token?: string;
-  apiBaseUrl?: string;
-  oauthBaseUrl?: string;
-  oauthClientId?: string;
-  [key: string]: JsonValue;
-};
-
 /** where the plugin talks to Pulsoid and as which OAuth client */
 export type Endpoints = { apiBaseUrl: string; oauthBaseUrl: string; clientId: string };
-
-const text = (value: unknown): string | undefined =>
-  typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
 
 /** global settings first, then PULSOID_API_URL / PULSOID_OAUTH_URL / PULSOID_CLIENT_ID, then Pulsoid's defaults */
 export function pluginEndpoints(settings: GlobalSettings, env: Record<string, string | undefined>): Endpoints {
@@ -28,9 +16,4 @@ export function pluginEndpoints(settings: GlobalSettings, env: Record<string, st
   };
   const { clientId, ...hosts } = resolveEndpoints(fromSettings, endpointsFromEnv(env));
   return { ...hosts, clientId: clientId ?? PLACEHOLDER_CLIENT_ID };
-}
-
-/** the stored token, if any */
-export function tokenOf(settings: GlobalSettings): string | undefined {
-  return text(settings.token);
 }

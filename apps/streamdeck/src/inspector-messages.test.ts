@@ -9,4 +9,11 @@ describe("parseInspectorRequest", () => {
     expect(parseInspectorRequest("signIn")).toBeUndefined();
     expect(parseInspectorRequest(null)).toBeUndefined();
   });
+
+  it("takes a pasted token only as non-empty text", () => {
+    expect(parseInspectorRequest({ type: "saveToken", token: " abc " })).toEqual({ type: "saveToken", token: "abc" });
+    expect(parseInspectorRequest({ type: "saveToken", token: "  " })).toBeUndefined();
+    expect(parseInspectorRequest({ type: "saveToken", token: 42 })).toBeUndefined();
+    expect(parseInspectorRequest({ type: "saveToken" })).toBeUndefined();
+  });
 });

@@ -1,26 +1,46 @@
 import {
   configurationFromPreset,
   DEFAULT_PRESET_ID,
-  isPlainObject,
   renderWidgetName,
   type UnfinishedCreate,
   validateWidgetName,
 } from "@pulsekit/core";
+import * as z from "zod";
+import type { JsonObject } from "./json.js";
+
+/** a field kept only when it has the right kind; anything else reads as missing */
+const field = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+const jsonObject = z.record(z.string(), z.unknown());
+
+/** a press that may have made its widget: what it asked for and the ids that existed before */
+const unfinishedSchema: z.ZodType<UnfinishedCreate> = z.object({
+  name: z.string(),
+  metaId: z.string(),
+  configuration: jsonObject,
+  existingIds: z.array(z.string()),
+});
 
 /** what one key remembers; travels inside exported profiles, so never a token */
-export type KeySettings = {
-  preset?: string;
-  name?: string;
-  heartEnabled?: boolean;
-  heartColor?: string;
-  configuration?: Record<string, unknown>;
-  counter?: number;
-  lastWidgetId?: string;
-  lastWidgetUrl?: string;
-  lastWidgetName?: string;
+export const keySettingsSchema = z.object({
+  preset: field(z.string().min(1)),
+  name: field(z.string()),
+  heartEnabled: field(z.boolean()),
+  heartColor: field(z.string().min(1)),
+  configuration: field(jsonObject),
+  counter: field(z.int().min(0)),
+  lastWidgetId: field(z.string()),
+  // opened by "Open last widget": only a web page over https
+  lastWidgetUrl: field(z.url({ protocol: /^https$/ })),
+  lastWidgetName: field(z.string()),
   /** a press that may have made its widget: the next press looks for that widget before making one */
-  unfinished?: UnfinishedCreate;
-};
+  unfinished: field(unfinishedSchema),
+});
+
+/** what one key remembers, as read back from the app */
+export type KeySettings = z.infer<typeof keySettingsSchema>;
+
+const KNOWN_FIELDS: ReadonlySet<string> = new Set(Object.keys(keySettingsSchema.shape));
 
 /** the name a new key starts with; {counter} keeps repeated presses apart */
 export const DEFAULT_NAME_TEMPLATE = "Heart rate {counter}";
@@ -35,29 +55,19 @@ export type WidgetRequest = {
 
 /** the known fields of raw per-key settings, each kept only when it has the right type */
 export function parseKeySettings(raw: unknown): KeySettings {
-  if (!isPlainObject(raw)) return {};
-  const settings: KeySettings = {};
-  if (typeof raw.preset === "string" && raw.preset !== "") settings.preset = raw.preset;
-  if (typeof raw.name === "string") settings.name = raw.name;
-  if (typeof raw.heartEnabled === "boolean") settings.heartEnabled = raw.heartEnabled;
-  if (typeof raw.heartColor === "string" && raw.heartColor !== "") settings.heartColor = raw.heartColor;
-  if (isPlainObject(raw.configuration)) settings.configuration = raw.configuration;
-  if (typeof raw.counter === "number" && Number.isInteger(raw.counter) && raw.counter >= 0)
-    settings.counter = raw.counter;
-  if (typeof raw.lastWidgetId === "string") settings.lastWidgetId = raw.lastWidgetId;
-  if (typeof raw.lastWidgetUrl === "string") settings.lastWidgetUrl = raw.lastWidgetUrl;
-  if (typeof raw.lastWidgetName === "string") settings.lastWidgetName = raw.lastWidgetName;
-  const unfinished = parseUnfinished(raw.unfinished);
-  if (unfinished) settings.unfinished = unfinished;
-  return settings;
+  const parsed = keySettingsSchema.safeParse(raw);
+  if (!parsed.success) return {};
+  return Object.fromEntries(Object.entries(parsed.data).filter(([, value]) => value !== undefined));
 }
 
-function parseUnfinished(raw: unknown): UnfinishedCreate | undefined {
-  if (!isPlainObject(raw)) return undefined;
-  const { name, metaId, configuration, existingIds } = raw;
-  if (typeof name !== "string" || typeof metaId !== "string" || !isPlainObject(configuration)) return undefined;
-  if (!Array.isArray(existingIds) || !existingIds.every((id) => typeof id === "string")) return undefined;
-  return { name, metaId, configuration, existingIds };
+/**
+ * the per-key settings to store: these known fields, plus the keys of `raw` this version does not know
+ * (a newer version's), so a write keeps them; known fields of the wrong type in `raw` are dropped
+ */
+export function keySettingsToStore(raw: unknown, settings: KeySettings): JsonObject {
+  const unknown = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? raw : {};
+  const kept = Object.entries(unknown).filter(([key]) => !KNOWN_FIELDS.has(key));
+  return { ...Object.fromEntries(kept), ...parseKeySettings(settings) } as JsonObject;
 }
 
 /** the configuration a key asks for: its preset, then its overrides, then the heart fields; validated */

@@ -1,4 +1,11 @@
-import { checkToken, type PulsoidClient, SCOPES, WIDGET_SCOPES } from "@pulsekit/core";
+import {
+  checkToken,
+  describeError,
+  type PulsoidClient,
+  SCOPES,
+  TOKEN_SETTINGS_URL,
+  WIDGET_SCOPES,
+} from "@pulsekit/core";
 import type { PluginMessage } from "./inspector-messages.js";
 
 /** the scopes a key press needs */
@@ -6,7 +13,8 @@ export const REQUIRED_SCOPES: string[] = [SCOPES.widgetsUpdate];
 /** the scopes sign-in asks for: reading lets the core check whether an unclear create went through */
 export const SIGN_IN_SCOPES: string[] = [...WIDGET_SCOPES];
 
-type StatusMessage = Extract<PluginMessage, { type: "status" }>;
+/** the account line of the inspector */
+export type StatusMessage = Extract<PluginMessage, { type: "status" }>;
 
 /** the status shown when no token is stored */
 export const SIGNED_OUT_STATUS: StatusMessage = {
@@ -16,6 +24,32 @@ export const SIGNED_OUT_STATUS: StatusMessage = {
   detail: "Choose Sign in to connect your Pulsoid account, or paste an access token below.",
   missingScopes: [],
 };
+
+/** the status shown while Pulsoid is asked about the token */
+export const CHECKING_STATUS: StatusMessage = {
+  type: "status",
+  state: "checking",
+  headline: "Checking…",
+  detail: "",
+  missingScopes: [],
+};
+
+/** signed out here, but Pulsoid did not confirm that the token stopped working */
+export function signedOutUnconfirmed(error: unknown): StatusMessage {
+  return {
+    ...SIGNED_OUT_STATUS,
+    detail: `Signed out on this computer, but revoking the token could not be confirmed: ${describeError(error)} To be sure, revoke it at ${TOKEN_SETTINGS_URL}.`,
+  };
+}
+
+/** the status of a token another sign-in stored while a sign-out ran: that token stays */
+export function keptNewerToken(status: StatusMessage): StatusMessage {
+  return {
+    ...status,
+    detail:
+      `Another sign-in stored a new token while signing out, so the new one was kept; choose Sign out again to remove it. ${status.detail}`.trim(),
+  };
+}
 
 /** asks Pulsoid whether the token still works and says so in the inspector's words */
 export async function tokenStatus(client: PulsoidClient): Promise<StatusMessage> {

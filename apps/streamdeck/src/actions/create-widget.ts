@@ -7,13 +7,12 @@ import streamDeck, {
   SingletonAction,
 } from "@elgato/streamdeck";
 import { isPulsoidError } from "@pulsekit/core";
+import type { Account } from "../account.js";
 import { createWidgetFromKey } from "../create-widget-press.js";
-import type { GlobalSettingsStore } from "../global-settings-store.js";
-import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
-import { parseInspectorRequest } from "../inspector-messages.js";
+import { type PluginMessage, parseInspectorRequest } from "../inspector-messages.js";
 import type { JsonObject, JsonValue } from "../json.js";
 import { createKeyFeedback } from "../key-feedback.js";
-import { parseKeySettings } from "../key-settings.js";
+import { keySettingsToStore, parseKeySettings } from "../key-settings.js";
 import { describePressFailure, SUCCESS_TITLE, titleForError } from "../key-title.js";
 import { createPressLock } from "../press-lock.js";
 import { withTimeout } from "../with-timeout.js";
@@ -25,10 +24,8 @@ export const SUCCESS_COOLDOWN_MS = 1500;
 
 /** what the action needs from the rest of the plugin */
 export type CreateWidgetServices = {
-  globalSettings: GlobalSettingsStore;
-  env: Record<string, string | undefined>;
-  /** answers the inspector's requests (status, sign-in, sign-out) */
-  handleInspectorRequest: (request: InspectorRequest) => Promise<void>;
+  /** the Pulsoid account: a ready client for presses, and the answers to the inspector's requests */
+  account: Pick<Account, "client" | "answer">;
   /** tells the open inspector; with a key id, only that key's */
   notifyInspector: (message: PluginMessage, keyId?: string) => void;
 };
@@ -57,31 +54,23 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
     if (!release) return;
     const stopProgress = this.#feedback.progress(key);
     const raw = this.#newest(key.id, ev.payload.settings);
+    const settings = parseKeySettings(raw);
     let cooldownMs = 0;
     // a press that gives up also stops its request
     const stop = new AbortController();
     try {
       const outcome = await withTimeout(
         createWidgetFromKey({
-          settings: parseKeySettings(raw),
-          globalSettings: () => this.#services.globalSettings.get(),
-          env: this.#services.env,
+          settings,
+          client: () => this.#services.account.client(),
           now: new Date(),
-          log: (line) => streamDeck.logger.info(line),
           signal: stop.signal,
         }),
         PRESS_LIMIT_MS,
         "Pulsoid",
       ).finally(() => stop.abort());
       stopProgress();
-      const { unfinished: _found, ...rest } = raw;
-      const stored: JsonObject = {
-        ...rest,
-        counter: outcome.settings.counter ?? 0,
-        lastWidgetId: outcome.widget.id,
-        lastWidgetUrl: outcome.url,
-        lastWidgetName: outcome.widget.name,
-      };
+      const stored = keySettingsToStore(raw, outcome.settings);
       this.#latest.set(key.id, stored);
       cooldownMs = SUCCESS_COOLDOWN_MS;
       streamDeck.logger.info(`created widget ${outcome.widget.id} "${outcome.widget.name}"`);
@@ -100,7 +89,7 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
       stopProgress();
       if (isPulsoidError(error) && error.unfinishedCreate) {
         // the widget may exist: the next press looks for it instead of making a second one
-        const kept: JsonObject = { ...raw, unfinished: error.unfinishedCreate as unknown as JsonObject };
+        const kept = keySettingsToStore(raw, { ...settings, unfinished: error.unfinishedCreate });
         this.#latest.set(key.id, kept);
         await key.setSettings(kept).catch(() => {});
       }
@@ -115,18 +104,19 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
   }
 
   override onPropertyInspectorDidAppear(_ev: PropertyInspectorDidAppearEvent<JsonObject>): Promise<void> {
-    return this.#services.handleInspectorRequest({ type: "getStatus" });
+    return this.#services.account.answer({ type: "getStatus" });
   }
 
   override async onSendToPlugin(ev: SendToPluginEvent<JsonValue, JsonObject>): Promise<void> {
     const request = parseInspectorRequest(ev.payload);
-    if (request) await this.#services.handleInspectorRequest(request);
+    if (request) await this.#services.account.answer(request);
   }
 
   #newest(id: string, fromEvent: JsonObject): JsonObject {
     const remembered = this.#latest.get(id);
     // the event carries what the app stored; prefer it unless the plugin has stored a newer press since
-    if (remembered && Number(remembered.counter ?? 0) > Number(fromEvent.counter ?? 0)) return remembered;
+    const counter = (settings: JsonObject) => parseKeySettings(settings).counter ?? 0;
+    if (remembered && counter(remembered) > counter(fromEvent)) return remembered;
     this.#latest.set(id, fromEvent);
     return fromEvent;
   }

@@ -1,7 +1,7 @@
 // the property inspector of the "Create Widget" key: runs in the app's browser, talks to the app over its socket
 import { DEFAULT_PRESET_ID, getPreset, listPresets } from "@pulsekit/core";
 import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
-import { widgetRequestFor } from "../key-settings.js";
+import { type KeySettings, keySettingsToStore, parseKeySettings, widgetRequestFor } from "../key-settings.js";
 import { checkField, NAME_PLACEHOLDER } from "./form-rules.js";
 
 type Json = Record<string, unknown>;
@@ -11,8 +11,14 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 let socket: WebSocket | undefined;
 let uuid = "";
 let actionUuid = "";
+// the key's settings as the app holds them, and what the plugin reads from them (as a press does)
 let settings: Json = {};
-let globalSettings: Json | undefined;
+let view: KeySettings = {};
+
+function setSettings(raw: unknown): void {
+  settings = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Json) : {};
+  view = parseKeySettings(settings);
+}
 
 function send(message: Json): void {
   socket?.send(JSON.stringify(message));
@@ -29,16 +35,15 @@ function showError(field: string, message: string): void {
   if (error) error.textContent = message;
 }
 
+/** stores a change to the key's settings; undefined removes a field, and fields of the wrong type are dropped */
 function saveSettings(change: Json): void {
-  const next: Json = { ...settings, ...change };
-  for (const [key, value] of Object.entries(change)) if (value === undefined) delete next[key];
-  settings = next;
+  setSettings(keySettingsToStore(settings, { ...view, ...change }));
   send({ event: "setSettings", context: uuid, payload: settings });
 }
 
-function presetOf(current: Json) {
+function presetOf(current: KeySettings) {
   try {
-    return getPreset(typeof current.preset === "string" ? current.preset : DEFAULT_PRESET_ID);
+    return getPreset(current.preset ?? DEFAULT_PRESET_ID);
   } catch {
     return getPreset(DEFAULT_PRESET_ID);
   }
@@ -46,7 +51,7 @@ function presetOf(current: Json) {
 
 /** puts the settings into the fields, leaving alone the one the user is typing in */
 function render(): void {
-  const preset = presetOf(settings);
+  const preset = presetOf(view);
   const active = document.activeElement;
   const set = (id: string, apply: (el: HTMLInputElement) => void) => {
     const el = $<HTMLInputElement>(id);
@@ -57,24 +62,24 @@ function render(): void {
   });
   $("preset-description").textContent = preset.description;
   set("name", (el) => {
-    el.value = typeof settings.name === "string" ? settings.name : "";
+    el.value = view.name ?? "";
   });
   renderPreview();
-  const heartEnabled = settings.heartEnabled ?? preset.configuration.heartEnabled ?? true;
+  const heartEnabled = view.heartEnabled ?? preset.configuration.heartEnabled ?? true;
   set("heartEnabled", (el) => {
     el.checked = heartEnabled === true;
   });
-  const heartColor = settings.heartColor ?? "";
+  const heartColor = view.heartColor ?? "";
   set("heartColor", (el) => {
     el.value = String(heartColor);
     el.placeholder = String(preset.configuration.heartColor ?? "#FF3355FF");
   });
   renderSwatch();
   set("configuration", (el) => {
-    el.value = settings.configuration ? JSON.stringify(settings.configuration) : "";
+    el.value = view.configuration ? JSON.stringify(view.configuration) : "";
   });
-  const url = typeof settings.lastWidgetUrl === "string" ? settings.lastWidgetUrl : "";
-  const name = typeof settings.lastWidgetName === "string" ? settings.lastWidgetName : "";
+  const url = view.lastWidgetUrl ?? "";
+  const name = view.lastWidgetName ?? "";
   $("last-widget").textContent = url
     ? `${name || "Widget"}: ${url} (OBS browser source)`
     : "None yet: press the key to create one.";
@@ -85,7 +90,10 @@ function render(): void {
 function renderPreview(): void {
   const template = $<HTMLInputElement>("name").value;
   try {
-    const { name } = widgetRequestFor({ name: template, counter: Number(settings.counter ?? 0) }, new Date());
+    const { name } = widgetRequestFor(
+      { name: template, ...(view.counter === undefined ? {} : { counter: view.counter }) },
+      new Date(),
+    );
     $("name-preview").textContent = `Next widget: ${name}`;
   } catch {
     $("name-preview").textContent = "";
@@ -153,6 +161,14 @@ function onPluginMessage(message: PluginMessage): void {
         $("sign-in-error").textContent = message.detail;
       }
       return;
+    case "tokenSaved":
+      $<HTMLInputElement>("token").value = "";
+      showError("token", "");
+      return;
+    case "requestFailed":
+      if (message.request === "saveToken") showError("token", message.detail);
+      else $("sign-in-error").textContent = message.detail;
+      return;
     case "pressResult":
       $("press-result").textContent = message.detail;
       return;
@@ -163,11 +179,8 @@ function onMessage(data: string): void {
   const message = JSON.parse(data) as { event?: string; payload?: Json };
   switch (message.event) {
     case "didReceiveSettings":
-      settings = (message.payload?.settings as Json) ?? {};
+      setSettings(message.payload?.settings);
       render();
-      return;
-    case "didReceiveGlobalSettings":
-      globalSettings = (message.payload?.settings as Json) ?? {};
       return;
     case "sendToPropertyInspector":
       if (message.payload && typeof message.payload.type === "string")
@@ -197,24 +210,21 @@ function wireFields(): void {
   });
   $("sign-out").addEventListener("click", () => {
     $("device-code").hidden = true;
+    $("sign-in-error").textContent = "";
+    $("status").textContent = "Signing out…";
     ask({ type: "signOut" });
   });
   $("save-token").addEventListener("click", () => {
     const input = $<HTMLInputElement>("token");
     const result = checkField("token", input.value);
     if (!result.ok) return showError("token", result.error);
-    if (!globalSettings) {
-      return showError("token", "Stream Deck has not sent the plugin's settings yet. Wait a moment and save again.");
-    }
     showError("token", "");
-    globalSettings = { ...globalSettings, token: result.value };
-    send({ event: "setGlobalSettings", context: uuid, payload: globalSettings });
-    input.value = "";
+    // the plugin checks the token with Pulsoid and stores it; the page never writes global settings
+    ask({ type: "saveToken", token: String(result.value) });
     $("status").textContent = "Checking the token…";
   });
   $("open-last").addEventListener("click", () => {
-    if (typeof settings.lastWidgetUrl === "string")
-      send({ event: "openUrl", payload: { url: settings.lastWidgetUrl } });
+    if (view.lastWidgetUrl) send({ event: "openUrl", payload: { url: view.lastWidgetUrl } });
   });
 }
 
@@ -229,12 +239,11 @@ function connectElgatoStreamDeckSocket(
   uuid = inspectorUuid;
   const action = JSON.parse(actionInfo) as { action?: string; payload?: { settings?: Json } };
   actionUuid = action.action ?? "";
-  settings = action.payload?.settings ?? {};
+  setSettings(action.payload?.settings);
   render();
   socket = new WebSocket(`ws://127.0.0.1:${port}`);
   socket.addEventListener("open", () => {
     send({ event: registerEvent, uuid });
-    send({ event: "getGlobalSettings", context: uuid });
   });
   socket.addEventListener("message", (ev) => onMessage(String(ev.data)));
 }

@@ -138,18 +138,53 @@ describe("the property inspector page in Chromium", () => {
     expect(typeof d.host.globalSettings.token).toBe("string");
   });
 
-  it("saves a pasted token to the global settings and signs out on request", async () => {
+  it("hands a pasted token to the plugin, which stores it; the page never writes global settings", async () => {
     const { page, d } = await openInspector({ globalSettings: { apiBaseUrl: "" } }, { name: "x" });
     await expect.poll(() => page.locator("#status").textContent()).toBe("Not signed in");
     const token = d.emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
     await page.fill("#token", token);
     await page.click("#save-token");
-    await expect.poll(() => inspectorSaves(d, "setGlobalSettings").at(-1)).toEqual({ apiBaseUrl: "", token });
     await expect.poll(() => page.locator("#status").textContent()).toBe("Signed in");
     expect(await page.locator("#token").inputValue()).toBe("");
+    expect(d.host.commands("setGlobalSettings").map((m) => m.payload)).toEqual([{ apiBaseUrl: "", token }]);
 
     await page.click("#sign-out");
     await expect.poll(() => page.locator("#status").textContent()).toBe("Not signed in");
     expect(d.host.globalSettings).toEqual({ apiBaseUrl: "" });
+    // only the plugin writes the token; the page neither writes nor asks for global settings
+    expect(inspectorSaves(d, "setGlobalSettings")).toEqual([]);
+    expect(inspectorSaves(d, "getGlobalSettings")).toEqual([]);
+  });
+
+  it("shows why a pasted token was not saved, next to the field", async () => {
+    const { page, d } = await openInspector({}, { name: "x" });
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Not signed in");
+    await page.fill("#token", "not-a-pulsoid-token");
+    await page.click("#save-token");
+    await expect.poll(() => page.locator("#token-error").textContent()).toMatch(/^Not saved/);
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Not signed in");
+    expect(d.host.commands("setGlobalSettings")).toEqual([]);
+    expect(inspectorSaves(d, "setGlobalSettings")).toEqual([]);
+  });
+
+  it("shows key settings of the wrong type the way a press reads them, and saves back only valid fields", async () => {
+    const { page, d } = await openInspector(signedIn, {
+      name: 7,
+      heartEnabled: "false",
+      heartColor: 12345,
+      configuration: "{}",
+      counter: "41",
+      lastWidgetUrl: "javascript:alert(1)",
+      obs: { add: false },
+    });
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Signed in");
+    expect(await page.locator("#name-preview").textContent()).toBe("Next widget: Heart rate 1");
+    expect(await page.locator("#heartEnabled").isChecked()).toBe(true);
+    expect(await page.locator("#heartColor").inputValue()).toBe("");
+    expect(await page.locator("#configuration").inputValue()).toBe("");
+    expect(await page.locator("#open-last").isDisabled()).toBe(true);
+
+    await page.fill("#name", "Fixed");
+    await expect.poll(() => inspectorSaves(d).at(-1)).toEqual({ name: "Fixed", obs: { add: false } });
   });
 });

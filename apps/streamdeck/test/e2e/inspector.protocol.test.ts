@@ -1,6 +1,7 @@
 import { emulatorHooks } from "@pulsekit/emulator";
 import { afterEach, describe, expect, it } from "vitest";
 import { InspectorClient } from "../support/inspector-client.js";
+import { ACTION_UUID } from "../support/stream-deck-host.js";
 import { type Deck, readPluginLogs, startDeck, stopDeck } from "./setup.js";
 
 let deck: Deck | undefined;
@@ -61,14 +62,15 @@ describe("the property inspector and the plugin, through the app", () => {
     expect(inspector.fromPlugin().filter((m) => m.type === "pressResult")).toHaveLength(1);
   });
 
-  it("uses a token pasted in the inspector and reports it as signed in", async () => {
-    deck = await startDeck();
+  it("checks a token pasted in the inspector with Pulsoid, stores it itself and reports it as signed in", async () => {
+    deck = await startDeck({ globalSettings: { apiBaseUrl: "" } });
     const { host, emulator } = deck;
     const key = host.addKey({ name: "Pasted" });
     inspector = await InspectorClient.connect(host.port, key);
     await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_out", "signed-out status");
     const token = emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
-    inspector.send({ event: "setGlobalSettings", context: key, payload: { token } });
+    inspector.send({ event: "sendToPlugin", action: ACTION_UUID, context: key, payload: { type: "saveToken", token } });
+    await pluginSays(deck, inspector, (m) => m.type === "tokenSaved", "the token saved");
     const status = await pluginSays(
       deck,
       inspector,
@@ -76,9 +78,31 @@ describe("the property inspector and the plugin, through the app", () => {
       "signed in",
     );
     expect(status.headline).toBe("Signed in");
+    expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["GET /api/v1/token/validate"]);
+    expect(host.commands("setGlobalSettings").map((m) => m.payload)).toEqual([{ apiBaseUrl: "", token }]);
     host.press(key);
     await host.nextCommand("showOk", key);
     expect(emulator.widgets().map((w) => w.name)).toEqual(["Pasted"]);
+    expect(JSON.stringify(host.commands("sendToPropertyInspector"))).not.toContain(token);
+    expect(readPluginLogs(deck.pluginDir)).not.toContain(token);
+  });
+
+  it("does not store a pasted token Pulsoid refuses, and says so next to the field", async () => {
+    deck = await startDeck();
+    const { host } = deck;
+    const key = host.addKey({});
+    inspector = await InspectorClient.connect(host.port, key);
+    await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_out", "signed-out status");
+    inspector.send({
+      event: "sendToPlugin",
+      action: ACTION_UUID,
+      context: key,
+      payload: { type: "saveToken", token: "not-a-pulsoid-token" },
+    });
+    const failed = await pluginSays(deck, inspector, (m) => m.type === "requestFailed", "the refusal");
+    expect(failed).toMatchObject({ request: "saveToken", detail: expect.stringMatching(/^Not saved/) });
+    expect(host.commands("setGlobalSettings")).toEqual([]);
+    expect(host.globalSettings.token).toBeUndefined();
   });
 
   it("names a missing scope in the status", async () => {
@@ -200,8 +224,57 @@ describe("the property inspector and the plugin, through the app", () => {
     });
     await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_out", "signed out");
     expect(host.globalSettings).toEqual({ apiBaseUrl: "" });
+    // revoked with Pulsoid, not only forgotten here
+    expect(deck.emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toContain(
+      "POST /oauth2/revoke 200",
+    );
     host.press(key);
     await host.nextCommand("showAlert", key);
     expect(host.titles(key).at(-1)).toBe("Sign in");
+  });
+
+  it("keeps a token another sign-in stored while the sign-out was revoking the old one", async () => {
+    let old = "";
+    deck = await startDeck({
+      globalSettings: (emulator) => {
+        old = emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
+        return { token: old };
+      },
+    });
+    const { host, emulator } = deck;
+    const key = host.addKey({ name: "With the new token" });
+    inspector = await InspectorClient.connect(host.port, key);
+    await pluginSays(deck, inspector, (m) => m.type === "status" && m.state === "signed_in", "signed in");
+    // Pulsoid takes a while to answer the revoke
+    emulator.addFault({ method: "POST", path: "/oauth2/revoke", delayMs: 1500 });
+    inspector.send({ event: "sendToPlugin", action: ACTION_UUID, context: key, payload: { type: "signOut" } });
+    await host.waitUntil(
+      () => emulator.requests().some((r) => r.path === "/oauth2/revoke"),
+      10_000,
+      "the plugin to revoke the token",
+    );
+    // meanwhile a second window signed in: the app now holds another token
+    const newer = emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
+    host.globalSettings = { token: newer };
+
+    const status = await pluginSays(
+      deck,
+      inspector,
+      (m) => m.type === "status" && String(m.detail).includes("new one was kept"),
+      "the sign-out to finish",
+    );
+    expect(status.state).toBe("signed_in");
+    expect(host.globalSettings).toEqual({ token: newer });
+    expect(host.commands("setGlobalSettings")).toEqual([]);
+    expect(emulator.requests().filter((r) => r.path === "/oauth2/revoke")).toHaveLength(1);
+    // the old token was revoked all the same
+    const oldCheck = await fetch(`${emulator.url}/api/v1/token/validate`, {
+      headers: { authorization: `Bearer ${old}` },
+    });
+    expect(oldCheck.ok).toBe(false);
+    host.press(key);
+    await host.nextCommand("showOk", key);
+    expect(emulator.widgets().map((w) => w.name)).toEqual(["With the new token"]);
+    expect(JSON.stringify(host.commands("sendToPropertyInspector"))).not.toContain(newer);
   });
 });

@@ -254,6 +254,38 @@ describe("a Create Widget key over the Stream Deck protocol", () => {
     expect(host.keys.get(key)?.settings).toMatchObject({ lastWidgetId: late?.id, counter: 1 });
   }, 40_000);
 
+  it("reads key settings of the wrong type as missing, and stores back only valid fields and unknown keys", async () => {
+    deck = await signedInDeck();
+    const { host, emulator } = deck;
+    const key = host.addKey({
+      preset: ["zones"],
+      name: 7,
+      heartEnabled: "false",
+      heartColor: 12345,
+      configuration: "{}",
+      counter: "41",
+      lastWidgetUrl: "javascript:alert(1)",
+      unfinished: { name: 3 },
+      obs: { add: false },
+    });
+    host.press(key);
+    await host.nextCommand("showOk", key);
+    const [widget] = emulator.widgets();
+    // the classic preset and the default name, as for a new key
+    expect(widget).toMatchObject({ name: "Heart rate 1", configuration: { heartEnabled: true } });
+    expect(emulator.requests().map((r) => `${r.method} ${r.path}`)).toEqual([
+      "GET /api/v1/widgets",
+      "POST /api/v1/widgets",
+    ]);
+    expect(host.keys.get(key)?.settings).toEqual({
+      obs: { add: false },
+      counter: 1,
+      lastWidgetId: widget?.id,
+      lastWidgetUrl: `https://pulsoid.net/widget/view/${widget?.id}`,
+      lastWidgetName: "Heart rate 1",
+    });
+  });
+
   it("says Settings and sends nothing when the key's colour is not #RRGGBBAA", async () => {
     deck = await signedInDeck();
     const { host, emulator } = deck;

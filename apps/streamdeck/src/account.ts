@@ -1,0 +1,220 @@
+import {
+  createDeviceSignIn,
+  createPulsoidClient,
+  describeError,
+  isPulsoidError,
+  type PulsoidClient,
+  type PulsoidClientOptions,
+} from "@pulsekit/core";
+import { pluginEndpoints } from "./endpoints.js";
+import type { GlobalSettings } from "./global-settings.js";
+import { createGlobalSettingsStore } from "./global-settings-store.js";
+import type { InspectorRequest, PluginMessage } from "./inspector-messages.js";
+import { NotSignedInError } from "./not-signed-in-error.js";
+import { createSignInSession } from "./sign-in-session.js";
+import {
+  CHECKING_STATUS,
+  keptNewerToken,
+  SIGN_IN_SCOPES,
+  SIGNED_OUT_STATUS,
+  signedOutUnconfirmed,
+  tokenStatus,
+} from "./token-status.js";
+import { StepTimeoutError } from "./with-timeout.js";
+
+/** how long a sign-out may spend revoking the token, retries included */
+export const REVOKE_DEADLINE_MS = 10_000;
+
+/** the Pulsoid account of the plugin: the one module that reads, saves and clears the token */
+export interface Account {
+  /** a ready client for the stored token; NotSignedInError when none is stored */
+  client(): Promise<PulsoidClient>;
+  /** answers a property inspector's request (status, sign-in, a pasted token, sign-out); never throws */
+  answer(request: InspectorRequest): Promise<void>;
+  /** global settings the app sent (didReceiveGlobalSettings) */
+  received(raw: unknown): void;
+  /** asks the app for the settings, so the first press need not wait for them */
+  load(): Promise<void>;
+}
+
+/** what the account needs from the host */
+export type AccountOptions = {
+  /** the app's getGlobalSettings */
+  request: () => Promise<unknown>;
+  /** the app's setGlobalSettings */
+  save: (settings: GlobalSettings) => Promise<void>;
+  /** how long to wait for the app to hand over the settings */
+  timeoutMs: number;
+  env: Record<string, string | undefined>;
+  /** tells the open property inspector */
+  notify: (message: PluginMessage) => void;
+  /** whether a property inspector is open: nobody to tell otherwise, and no reason to call Pulsoid */
+  inspectorOpen: () => boolean;
+  /** opens a page in the user's browser */
+  openUrl: (url: string) => Promise<void>;
+  log: (line: string) => void;
+};
+
+/** the account over the plugin's global settings */
+export function createAccount(options: AccountOptions): Account {
+  const { env, notify, log } = options;
+  const store = createGlobalSettingsStore(options);
+  // the status follows the store, except while an account request runs: that request reports its own outcome
+  let running = 0;
+
+  const clientOptions = (token: string, settings: GlobalSettings): PulsoidClientOptions => ({
+    token,
+    baseUrl: pluginEndpoints(settings, env).apiBaseUrl,
+    // paths and statuses only: the token is in neither
+    onRequest: (e) => log(`${e.method} ${e.path} -> ${e.status ?? "no answer"} in ${Math.round(e.durationMs)} ms`),
+  });
+
+  let cached: { token: string; baseUrl: string; client: PulsoidClient } | undefined;
+  /** the client for these settings, made once per token and host */
+  const clientFor = (settings: GlobalSettings): PulsoidClient | undefined => {
+    const { token } = settings;
+    if (!token) return undefined;
+    const baseUrl = pluginEndpoints(settings, env).apiBaseUrl;
+    if (cached?.token !== token || cached.baseUrl !== baseUrl) {
+      // a key answers fast and the user presses again; the core still never leaves two widgets
+      cached = { token, baseUrl, client: createPulsoidClient({ ...clientOptions(token, settings), retry: false }) };
+    }
+    return cached.client;
+  };
+
+  async function reportStatus(): Promise<void> {
+    if (!options.inspectorOpen()) return;
+    const client = clientFor(await store.get());
+    if (!client) return notify(SIGNED_OUT_STATUS);
+    notify(CHECKING_STATUS);
+    notify(await tokenStatus(client));
+  }
+
+  const storeToken = (token: string) => store.update((current) => ({ ...current, token }));
+
+  const signIn = createSignInSession({
+    create: async () => {
+      const endpoints = pluginEndpoints(await store.get(), env);
+      return createDeviceSignIn({
+        clientId: endpoints.clientId,
+        scopes: SIGN_IN_SCOPES,
+        oauthBaseUrl: endpoints.oauthBaseUrl,
+      });
+    },
+    saveToken: async (token) => {
+      await storeToken(token);
+      await reportStatus();
+    },
+    openUrl: options.openUrl,
+    notify,
+    log,
+  });
+
+  /** stores a pasted token once Pulsoid accepts it; a refused or unchecked token is not stored */
+  async function saveToken(token: string): Promise<void> {
+    notify(CHECKING_STATUS);
+    const candidate = createPulsoidClient({ ...clientOptions(token, await store.get()), retry: false });
+    const status = await tokenStatus(candidate);
+    if (status.state !== "signed_in") {
+      log(`token not saved: ${status.headline}`);
+      notify({ type: "requestFailed", request: "saveToken", detail: `Not saved. ${status.detail}` });
+      return reportStatus();
+    }
+    await storeToken(token);
+    log("token saved to the plugin's global settings");
+    notify({ type: "tokenSaved" });
+    notify(status);
+  }
+
+  /** revokes the stored token, then deletes it, but only if it is still the one revoked */
+  async function signOut(): Promise<void> {
+    signIn.cancel();
+    const before = await store.read();
+    const token = before.token;
+    if (!token) return notify(SIGNED_OUT_STATUS);
+    let revokeError: unknown;
+    try {
+      // a blip is retried; the deadline keeps the inspector from waiting long
+      await createPulsoidClient({ ...clientOptions(token, before), deadlineMs: REVOKE_DEADLINE_MS }).revokeToken();
+    } catch (error) {
+      // a token Pulsoid already refuses needs no revoking
+      if (!(isPulsoidError(error) && error.kind === "unauthorized")) revokeError = error;
+    }
+    // another sign-in may have stored a new token meanwhile: read again and delete only the one revoked
+    const removed = await store.update((current) => {
+      if (current.token !== token) return undefined;
+      const { token: _revoked, ...rest } = current;
+      return rest;
+    });
+    if (!removed) {
+      log("signed out: the stored token changed meanwhile, so it was kept");
+      const client = clientFor(await store.get());
+      return notify(client ? keptNewerToken(await tokenStatus(client)) : SIGNED_OUT_STATUS);
+    }
+    if (revokeError === undefined) {
+      log("signed out: token revoked and removed from the plugin's global settings");
+      return notify(SIGNED_OUT_STATUS);
+    }
+    log(`signed out: token removed, but revoking it failed: ${describeError(revokeError)}`);
+    notify(signedOutUnconfirmed(revokeError));
+  }
+
+  async function run(request: InspectorRequest): Promise<void> {
+    switch (request.type) {
+      case "getStatus":
+        return reportStatus();
+      case "signIn":
+        // runs until approved, denied or expired; the inspector hears about each step
+        void signIn.start();
+        return;
+      case "cancelSignIn":
+        signIn.cancel();
+        return;
+      case "saveToken":
+        return saveToken(request.token);
+      case "signOut":
+        return signOut();
+    }
+  }
+
+  return {
+    async client() {
+      const client = clientFor(await store.get());
+      if (!client) throw new NotSignedInError();
+      return client;
+    },
+    async answer(request) {
+      running++;
+      try {
+        await run(request);
+      } catch (error) {
+        const detail = describeFailure(error);
+        log(`inspector request ${request.type} failed: ${detail}`);
+        notify({ type: "requestFailed", request: request.type, detail });
+        // the status line may still say Checking… or Signing out…
+        if (request.type !== "getStatus") await reportStatus().catch(() => {});
+      } finally {
+        running--;
+      }
+    },
+    received(raw) {
+      const before = store.peek()?.token;
+      const settings = store.received(raw);
+      // e.g. a token stored by another writer: tell the open inspector whether Pulsoid accepts it
+      if (running === 0 && settings.token !== before) {
+        reportStatus().catch((error) => log(`status check failed: ${describeError(error)}`));
+      }
+    },
+    async load() {
+      await store.get();
+    },
+  };
+}
+
+/** what went wrong with an account request, and what to do */
+function describeFailure(error: unknown): string {
+  if (error instanceof StepTimeoutError) {
+    return `${error.message} Try again; if it keeps happening, restart the Stream Deck app.`;
+  }
+  return describeError(error);
+}
