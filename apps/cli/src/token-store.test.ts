@@ -50,12 +50,22 @@ describe("token store", () => {
     expect(store.read()).toBe("abc-token");
   });
 
-  it("deletes the file and reports whether there was one", () => {
+  it("deletes the file only while it holds the given token, and reports what it did", () => {
     const store = createTokenStore(join(dir, "pulsekit"));
-    expect(store.remove()).toBe(false);
+    expect(store.removeIf("t0ken")).toBe("missing");
     store.write("t0ken");
-    expect(store.remove()).toBe(true);
+    expect(store.removeIf("t0ken")).toBe("deleted");
     expect(store.read()).toBeUndefined();
+    expect(readdirSync(join(dir, "pulsekit"))).toEqual([]);
+  });
+
+  it("keeps a different token saved meanwhile, private and with no temp files left", () => {
+    const store = createTokenStore(join(dir, "pulsekit"));
+    store.write("newer-token");
+    expect(store.removeIf("revoked-token")).toBe("replaced");
+    expect(store.read()).toBe("newer-token");
+    expect(statSync(store.path).mode & 0o777).toBe(0o600);
+    expect(readdirSync(join(dir, "pulsekit"))).toEqual(["token"]);
   });
 
   it("explains a folder it cannot write to without mentioning the token", () => {

@@ -1,19 +1,8 @@
-import { randomBytes } from "node:crypto";
-import {
-  chmodSync,
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeSync,
-} from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, linkSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
 import { CliError } from "./cli-error.js";
 import { ExitCode } from "./exit-codes.js";
+import { siblingTempPath, writePrivateFile } from "./private-file.js";
 
 /** the token file in the user's config folder */
 export interface TokenStore {
@@ -25,9 +14,15 @@ export interface TokenStore {
   isReadableByOthers(): boolean;
   /** saves the token atomically, readable only by its owner */
   write(token: string): void;
-  /** deletes the token file; false when there was none */
-  remove(): boolean;
+  /**
+   * deletes the token file only while it still holds this token: "deleted", "missing" when there was
+   * none, or "replaced" when another token was saved meanwhile (which is kept)
+   */
+  removeIf(token: string): TokenRemoval;
 }
+
+/** what removeIf did */
+export type TokenRemoval = "deleted" | "missing" | "replaced";
 
 function errnoCode(error: unknown): string | undefined {
   return (error as NodeJS.ErrnoException | undefined)?.code;
@@ -66,38 +61,49 @@ export function createTokenStore(configDir: string): TokenStore {
       }
     },
     write(token) {
-      const dir = dirname(path);
-      // a temp file in the same folder, then rename: readers see the old token or the new one, never half
-      const temp = join(dir, `.token.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
       try {
-        mkdirSync(dir, { recursive: true, mode: 0o700 });
-        const fd = openSync(temp, "wx", 0o600);
-        try {
-          writeSync(fd, `${token}\n`);
-          fsyncSync(fd);
-        } finally {
-          closeSync(fd);
-        }
-        // the umask may have taken bits away, never added them; set the mode explicitly anyway
-        chmodSync(temp, 0o600);
-        renameSync(temp, path);
+        writePrivateFile(path, `${token}\n`);
       } catch (error) {
-        try {
-          rmSync(temp, { force: true });
-        } catch {
-          // the folder itself is the problem; nothing was left behind
-        }
         throw fileError("write", path, error);
       }
     },
-    remove() {
+    removeIf(token) {
+      // take the file away first (rename is atomic), so a token another process saves from now on lands
+      // beside it and is never the one deleted
+      const taken = siblingTempPath(path, "old");
       try {
-        rmSync(path);
-        return true;
+        renameSync(path, taken);
       } catch (error) {
-        if (errnoCode(error) === "ENOENT") return false;
+        if (errnoCode(error) === "ENOENT") return "missing";
         throw fileError("delete", path, error);
       }
+      let saved: string;
+      try {
+        saved = readFileSync(taken, "utf8").trim();
+      } catch (error) {
+        putBack(taken, path);
+        throw fileError("read", path, error);
+      }
+      if (saved !== token) putBack(taken, path);
+      rmSync(taken, { force: true });
+      return saved === token ? "deleted" : "replaced";
     },
   };
+}
+
+/** puts a token file taken by removeIf back, unless an even newer one was saved meanwhile */
+function putBack(taken: string, path: string): void {
+  try {
+    // a link fails when path exists again, where a rename would overwrite the newer token
+    linkSync(taken, path);
+    return;
+  } catch (error) {
+    if (errnoCode(error) === "EEXIST") return;
+  }
+  // a file system without hard links
+  try {
+    if (!existsSync(path)) renameSync(taken, path);
+  } catch (error) {
+    throw fileError("restore", path, error);
+  }
 }

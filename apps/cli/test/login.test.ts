@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { emulatorHooks } from "@pulsekit/emulator";
 import { describe, expect, it } from "vitest";
 import { loggedRequests, requestLines, runCli, startCli, useEmulator, useTempHome } from "./helpers.js";
@@ -94,6 +94,45 @@ describe("logout", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("not signed in");
     expect(await loggedRequests(emu.url)).toEqual([]);
+  });
+
+  /** logout while its revoke is held for a second, and a new token is saved meanwhile (another terminal signs in) */
+  async function logoutWhileAnotherSignsIn(revokeFails: boolean) {
+    const old = emu.emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
+    const newer = emu.emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] });
+    await runCli(["token", "set"], home, { env: { PULSOID_API_URL: emu.url }, input: old });
+    const revoke = { method: "POST", path: "/oauth2/revoke" };
+    emu.emulator.addFault({ ...revoke, delayMs: 1_000, ...(revokeFails ? { status: 503 } : {}) });
+    // and its retries
+    if (revokeFails) emu.emulator.addFault({ ...revoke, status: 503, times: 10 });
+    const logout = startCli(["logout", "--json"], home, { env: { PULSOID_API_URL: emu.url } });
+    for (let waited = 0; !emu.emulator.requests().some((r) => r.path === "/oauth2/revoke"); waited += 20) {
+      if (waited > 10_000) throw new Error("the revoke never arrived");
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    writeFileSync(home.tokenPath, `${newer}\n`, { mode: 0o600 });
+    return { old, newer, run: await logout.done };
+  }
+
+  it("keeps a token saved while the revoke was on its way", async () => {
+    const { old, newer, run } = await logoutWhileAnotherSignsIn(false);
+    expect(run.code).toBe(0);
+    expect(readFileSync(home.tokenPath, "utf8").trim()).toBe(newer);
+    expect(JSON.parse(run.stdout)).toMatchObject({ revoked: true, deleted: false, kept: home.tokenPath });
+    expect(run.stderr).toMatch(/kept/);
+    expect(`${run.stdout}${run.stderr}`).not.toContain(newer);
+    // the old token is revoked, the new one still works
+    const oldCheck = await runCli(["token", "check"], home, { env: { PULSOID_API_URL: emu.url, PULSOID_TOKEN: old } });
+    expect(oldCheck.code).toBe(3);
+    const check = await runCli(["token", "check"], home, { env: { PULSOID_API_URL: emu.url } });
+    expect(check.code).toBe(0);
+  });
+
+  it("keeps a token saved meanwhile also when the revoke fails", async () => {
+    const { newer, run } = await logoutWhileAnotherSignsIn(true);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("could not revoke");
+    expect(readFileSync(home.tokenPath, "utf8").trim()).toBe(newer);
   });
 
   it("still deletes the file but exits 1 when Pulsoid cannot revoke the token", async () => {

@@ -49,7 +49,10 @@ export async function login(ctx: CliContext, out: Output, options: { browser: bo
   }
 }
 
-/** `logout`: revokes the token with Pulsoid and deletes the saved copy */
+/**
+ * `logout`: revokes the token with Pulsoid and deletes the saved copy, but only while the file still
+ * holds that token: another terminal may have signed in while the revoke was on its way
+ */
 export async function logout(ctx: CliContext, out: Output): Promise<void> {
   const saved = ctx.tokenStore.read();
   const token = saved ?? ctx.env.token;
@@ -66,17 +69,31 @@ export async function logout(ctx: CliContext, out: Output): Promise<void> {
     // a token Pulsoid already refuses needs no revoking
     if (!(isPulsoidError(error) && error.kind === "unauthorized")) revokeError = error;
   }
-  const deleted = saved ? ctx.tokenStore.remove() : false;
+  const removal = saved ? ctx.tokenStore.removeIf(saved) : "missing";
+  const deleted = removal === "deleted";
+  const kept =
+    removal === "replaced"
+      ? ` A different token was saved to ${ctx.tokenStore.path} meanwhile (signed in from elsewhere); it was kept.`
+      : "";
   if (ctx.env.token) {
     out.warn("PULSOID_TOKEN is still set in this shell; unset it (`unset PULSOID_TOKEN`) to sign out completely.");
   }
   if (revokeError !== undefined) {
     const what = deleted ? `Deleted ${ctx.tokenStore.path}, but` : "";
     throw new CliError(
-      `${what} Pulsoid could not revoke the token: ${describeError(revokeError)} You can revoke it at ${TOKEN_SETTINGS_URL}.`.trim(),
+      `${what} Pulsoid could not revoke the token: ${describeError(revokeError)} You can revoke it at ${TOKEN_SETTINGS_URL}.${kept}`.trim(),
       ExitCode.failed,
     );
   }
-  out.result({ revoked: true, deleted, path: deleted ? ctx.tokenStore.path : null }, () => "");
-  out.success(deleted ? `Signed out; revoked the token and deleted ${ctx.tokenStore.path}.` : "Revoked the token.");
+  out.result(
+    {
+      revoked: true,
+      deleted,
+      path: deleted ? ctx.tokenStore.path : null,
+      ...(removal === "replaced" ? { kept: ctx.tokenStore.path } : {}),
+    },
+    () => "",
+  );
+  if (deleted) out.success(`Signed out; revoked the token and deleted ${ctx.tokenStore.path}.`);
+  else out.success(kept ? `Revoked the token you were signed in with.${kept}` : "Revoked the token.");
 }
