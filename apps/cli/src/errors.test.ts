@@ -41,6 +41,21 @@ describe("messageFor and errorJson", () => {
   });
 });
 
+describe("a create that may have reached Pulsoid, or was cancelled", () => {
+  it("keeps exit code 1 and says mayHaveCreated in --json", () => {
+    const error = new PulsoidError("timeout", "Pulsoid did not answer.", { mayHaveCreated: true });
+    expect(exitCodeFor(error)).toBe(1);
+    expect(errorJson(error)).toMatchObject({ kind: "timeout", exitCode: 1, mayHaveCreated: true });
+  });
+
+  it("exits 130 when the user cancelled", () => {
+    const error = new PulsoidError("timeout", "Cancelled before Pulsoid answered.", { cancelled: true });
+    expect(exitCodeFor(error)).toBe(130);
+    expect(errorJson(error)).toMatchObject({ exitCode: 130, cancelled: true });
+    expect(errorJson(error).mayHaveCreated).toBeUndefined();
+  });
+});
+
 describe("hideOptionValues", () => {
   it("hides the value of an unknown --option=value", () => {
     expect(hideOptionValues("error: unknown option '--tokn=s3cret'")).toBe("error: unknown option '--tokn=…'");

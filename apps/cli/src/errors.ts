@@ -3,10 +3,11 @@ import { CliError } from "./cli-error.js";
 import { ExitCode } from "./exit-codes.js";
 import { plainText } from "./terminal-text.js";
 
-/** the exit code for a failure: bad input 2, token missing or refused 3, anything else 1 */
+/** the exit code for a failure: bad input 2, token missing or refused 3, Ctrl-C 130, anything else 1 */
 export function exitCodeFor(error: unknown): ExitCode {
   if (error instanceof CliError) return error.exitCode;
   if (isPulsoidError(error)) {
+    if (error.cancelled) return ExitCode.interrupted;
     switch (error.kind) {
       case "invalid_input":
         return ExitCode.usage;
@@ -42,6 +43,8 @@ export function errorJson(error: unknown): Record<string, unknown> {
     if (error.code !== undefined) summary.code = error.code;
     if (error.field !== undefined) summary.field = error.field;
     if (error.missingScopes !== undefined) summary.missingScopes = error.missingScopes;
+    if (error.mayHaveCreated) summary.mayHaveCreated = true;
+    if (error.cancelled) summary.cancelled = true;
   } else if (error instanceof CliError) {
     summary.kind = cliErrorKinds[error.exitCode];
     if (error.field !== undefined) summary.field = error.field;

@@ -40,7 +40,8 @@ Environment:
   PULSOID_CLIENT_ID  OAuth client id for \`pulsekit login\`
   NO_COLOR           turn colour off
 
-Exit codes: 0 done, 1 Pulsoid refused or failed, 2 bad usage or input, 3 not signed in or token refused.
+Exit codes: 0 done, 1 Pulsoid refused or failed, 2 bad usage or input, 3 not signed in or token refused,
+130 cancelled with Ctrl-C.
 
 Examples:
   $ pulsekit login
