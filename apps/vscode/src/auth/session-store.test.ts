@@ -30,13 +30,23 @@ describe("SessionStore", () => {
     expect(secrets.deleted).toEqual([]);
   });
 
-  it("deletes the token only on clear", async () => {
+  it("deletes the token only on clearIf, and only while it is still the one given", async () => {
     const secrets = new MemorySecrets();
     const store = new SessionStore(secrets);
     await store.save("tok-123456", undefined, ["widgets:read"]);
-    await store.clear();
+    await store.markRejected();
+    expect(await store.clearIf("tok-123456")).toBe(true);
     expect(await store.read()).toBeUndefined();
     expect(secrets.deleted).toEqual([SESSION_SECRET_KEY]);
+  });
+
+  it("keeps a different token stored meanwhile", async () => {
+    const secrets = new MemorySecrets();
+    const store = new SessionStore(secrets);
+    await store.save("newer-token", undefined, ["widgets:read"]);
+    expect(await store.clearIf("revoked-token")).toBe(false);
+    expect((await store.read())?.accessToken).toBe("newer-token");
+    expect(secrets.deleted).toEqual([]);
   });
 
   it("reads a damaged secret as signed out without deleting it", async () => {

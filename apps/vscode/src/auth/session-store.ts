@@ -30,7 +30,7 @@ export function accountFor(validation: TokenValidation | undefined): { id: strin
   return { id: "pulsoid", label: "Pulsoid account" };
 }
 
-/** reads and writes the one Pulsoid session; only clear() removes the token */
+/** reads and writes the one Pulsoid session; only clearIf() removes the token */
 export class SessionStore {
   constructor(
     private readonly secrets: SecretStore,
@@ -69,8 +69,14 @@ export class SessionStore {
     await this.secrets.store(SESSION_SECRET_KEY, JSON.stringify({ ...session, rejected: true }));
   }
 
-  /** deletes the token: sign-out only */
-  async clear(): Promise<void> {
+  /**
+   * deletes the token, but only while it is still this one: another window (or Set Access Token) may have
+   * stored a newer token while sign-out revoked this one. False when another token is stored; sign-out only
+   */
+  async clearIf(accessToken: string): Promise<boolean> {
+    const current = await this.read();
+    if (current && current.accessToken !== accessToken) return false;
     await this.secrets.delete(SESSION_SECRET_KEY);
+    return true;
   }
 }
