@@ -80,6 +80,8 @@ export async function startCodeServer(options = {}) {
         // keeps an extension's notification out of the toasts while an input there has focus
         "workbench.secondarySideBar.defaultVisibility": "hidden",
         "chat.disableAIFeatures": true,
+        // the emulator and other test servers are local ports: no "available on port" notifications
+        "remote.autoForwardPorts": false,
         ...options.settings,
       },
       null,

@@ -15,6 +15,15 @@ import {
   waitForQuickInput,
 } from "./workbench.mjs";
 
+/** the ends of code-server's own output and of the extension host's log, for a failure message */
+function hostLogs(server) {
+  const exthost = filesUnder(server.dirs.home)
+    .filter((file) => /exthost\d*\.log$|remoteexthost\.log$|remoteagent\.log$/.test(file))
+    .map((file) => `${file}:\n${readFileSync(file, "utf8").slice(-2500)}`)
+    .join("\n");
+  return `code-server output:\n${server.log.join("").slice(-2500)}\n${exthost}`;
+}
+
 /**
  * installs the .vsix, sets a token and creates a widget through the command palette; returns the
  * outcomes to report (each {title, state, error?})
@@ -48,33 +57,6 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
     browser = await launchBrowser();
     page = await openWorkbench(browser, server);
 
-    await check("signs in through Pulsoid's approval page opened from the command palette", async () => {
-      const popup = page.context().waitForEvent("page", { timeout: TIMEOUT });
-      await runFromPalette(page, "Pulsoid: Sign In");
-      const code = await waitForNotification(page, "sign-in code is");
-      // VS Code may ask before opening the website (it trusts local addresses such as the emulator's)
-      const open = page.locator(".monaco-dialog-box").getByRole("button", { name: "Open", exact: true });
-      const asked = open.waitFor({ state: "visible", timeout: TIMEOUT }).then(
-        () => true,
-        () => false,
-      );
-      const first = await Promise.race([popup.then(() => "page"), asked.then((shown) => (shown ? "dialog" : "none"))]);
-      if (first === "dialog") await open.click();
-      const consent = await popup;
-      await consent.waitForLoadState();
-      const userCode = /sign-in code is (\S+)/.exec(code)?.[1];
-      if (!userCode || !(await consent.content()).includes(userCode)) {
-        throw new Error(`the approval page does not show the code from "${code}"`);
-      }
-      await consent.getByRole("button", { name: "Allow" }).click();
-
-      await waitForNotification(page, "Signed in to Pulsoid as");
-      await page.screenshot({ path: join(screenshotDir, "vscode-signed-in.png") });
-      await consent.close();
-      // the approval page opened as a new tab in front of the workbench; come back to it, as a user does
-      await page.bringToFront();
-    });
-
     let created = false;
     await check("sets an access token and creates a widget through the command palette", async () => {
       await setTokenThroughPalette(page, token);
@@ -104,11 +86,11 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
         await runFromPalette(page, "Notifications: Show Notifications").catch(() => undefined);
         await page.screenshot({ path: join(screenshotDir, "vscode-failed-notifications.png") });
         const center = await page
-          .locator(".notifications-center")
-          .textContent()
-          .catch(() => "");
+          .locator(".notifications-center .notification-list-item-message")
+          .allInnerTexts()
+          .catch(() => []);
         throw new Error(
-          `${error.message}\nthe emulator saw: ${seen.join(", ") || "nothing"}\nPulsoid log:\n${log.slice(-1500)}\nnotification centre: ${center}\nfocus: ${focused}`,
+          `${error.message}\nthe emulator saw: ${seen.join(", ") || "nothing"}\nPulsoid log:\n${log.slice(-1500)}\nfocus: ${focused}\n${hostLogs(server)}\nnotification centre: ${center.join(" | ")}`,
         );
       });
       if (!toast.includes("Palette widget")) throw new Error(`unexpected notification: ${toast}`);
@@ -140,11 +122,46 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       await page.keyboard.press("Enter");
       await waitForQuickInput(page, "Heart: hidden");
       await page.keyboard.press("Enter");
-      await waitForNotification(page, 'Updated the Pulsoid widget "Palette widget"');
+      await waitForNotification(page, 'Updated the Pulsoid widget "Palette widget"').catch((error) => {
+        throw new Error(`${error.message}\n${hostLogs(server)}`);
+      });
       const [widget] = (await hook(emulatorUrl, "GET", "/widgets")).widgets;
       if (widget?.configuration?.heartEnabled !== false) {
         throw new Error(`the heart is still on: ${JSON.stringify(widget?.configuration)}`);
       }
+    });
+
+    // last: headless chromium stops running the workbench's animation frames (where VS Code shows
+    // notification toasts) once the approval page, a second tab, has been opened and closed
+    await check("signs in through Pulsoid's approval page opened from the command palette", async () => {
+      const popup = page.context().waitForEvent("page", { timeout: TIMEOUT });
+      // awaited below; a failure before that must not leave it rejecting unhandled
+      popup.catch(() => undefined);
+      // the earlier "Signed in" message (from the access token) must not count for this sign-in
+      await runFromPalette(page, "Notifications: Clear All Notifications");
+      await runFromPalette(page, "Pulsoid: Sign In");
+      // VS Code may ask before opening the website (it trusts local addresses such as the emulator's)
+      const open = page.locator(".monaco-dialog-box").getByRole("button", { name: "Open", exact: true });
+      const asked = open.waitFor({ state: "visible", timeout: TIMEOUT }).then(
+        () => true,
+        () => false,
+      );
+      const first = await Promise.race([popup.then(() => "page"), asked.then((shown) => (shown ? "dialog" : "none"))]);
+      if (first === "dialog") await open.click();
+      const consent = await popup;
+      await consent.waitForLoadState();
+      const code = await waitForNotification(page, "sign-in code is");
+      const userCode = /sign-in code is (\S+)/.exec(code)?.[1];
+      if (!userCode || !(await consent.content()).includes(userCode)) {
+        throw new Error(`the approval page does not show the code from "${code}"`);
+      }
+      await consent.getByRole("button", { name: "Allow" }).click();
+
+      await waitForNotification(page, "Signed in to Pulsoid as");
+      await page.screenshot({ path: join(screenshotDir, "vscode-signed-in.png") });
+      await consent.close();
+      // the approval page opened as a new tab in front of the workbench; come back to it, as a user does
+      await page.bringToFront();
     });
 
     await check(

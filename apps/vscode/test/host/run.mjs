@@ -19,7 +19,7 @@ function record(title, state, error) {
   outcomes.push({ title, state, error });
   const mark = state === "passed" ? "ok  " : "FAIL";
   process.stdout.write(`${mark} ${title}\n`);
-  if (error) process.stdout.write(`     ${String(error).split("\n").slice(0, 12).join("\n     ")}\n`);
+  if (error) process.stdout.write(`     ${String(error).split("\n").slice(0, 80).join("\n     ")}\n`);
 }
 
 function ensureBuilt() {
