@@ -3,6 +3,7 @@ import {
   isPulsoidError,
   listPresets,
   type PulsoidClient,
+  type UnfinishedCreate,
   validateWidgetName,
   type Widget,
   type WidgetPreset,
@@ -22,6 +23,8 @@ interface CreateState {
   name: string;
   configuration: Record<string, unknown>;
   metaId: string;
+  /** from a resumed draft whose create may have gone through: core looks for that widget first */
+  unfinished?: UnfinishedCreate;
 }
 
 type PresetChoice = { kind: "preset"; preset: WidgetPreset } | { kind: "resume"; draft: WidgetDraft };
@@ -69,6 +72,7 @@ export async function createWidget(kit: PulseKit): Promise<Widget | undefined> {
         name: choice.value.draft.name,
         configuration: structuredClone(choice.value.draft.configuration),
         metaId: choice.value.draft.metaId,
+        unfinished: choice.value.draft.unfinished,
       });
     } else if (choice.value.preset.id !== state.presetId) {
       const preset = choice.value.preset;
@@ -120,10 +124,20 @@ export async function createWidget(kit: PulseKit): Promise<Widget | undefined> {
 async function submit(kit: PulseKit, client: PulsoidClient, state: CreateState): Promise<Widget | undefined> {
   let widget: Widget;
   try {
-    widget = await kit.ui.withProgress({ title: `Pulsoid: creating "${state.name}"…`, cancellable: false }, () =>
-      client.createWidget({ name: state.name, configuration: state.configuration, metaId: state.metaId }),
+    widget = await kit.ui.withProgress(
+      { title: `Pulsoid: creating "${state.name}"…`, cancellable: true },
+      (_progress, cancellation) => {
+        const stop = new AbortController();
+        cancellation.onCancellationRequested(() => stop.abort());
+        return client.createWidget(
+          { name: state.name, configuration: state.configuration, metaId: state.metaId },
+          { signal: stop.signal, ...(state.unfinished ? { unfinished: state.unfinished } : {}) },
+        );
+      },
     );
   } catch (error) {
+    // a create that may have gone through hands core what it needs to find that widget next time
+    if (isPulsoidError(error) && error.unfinishedCreate) state.unfinished = error.unfinishedCreate;
     await kit.drafts.save(state);
     kit.log.info(`kept the input of "${state.name}" so the next Create Widget can resume it`);
     let retried: Widget | undefined;

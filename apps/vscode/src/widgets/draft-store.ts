@@ -1,3 +1,5 @@
+import type { UnfinishedCreate } from "@pulsekit/core";
+
 /** what the user entered in Create Widget, kept when creating failed so the next run can resume it */
 export interface WidgetDraft {
   presetId: string;
@@ -5,6 +7,8 @@ export interface WidgetDraft {
   configuration: Record<string, unknown>;
   metaId: string;
   failedAt: string;
+  /** set when the failed create may have made the widget: the resumed create looks for it first */
+  unfinished?: UnfinishedCreate;
 }
 
 /** the part of VS Code's Memento the draft store uses */

@@ -79,8 +79,23 @@ export class TestUi implements Ui {
   /** answers notifications; dismissing (undefined) unless a test says otherwise */
   answer: Answer = () => undefined;
 
+  /**
+   * when true, quick picks report no active or selected item to the command, as in a remote window
+   * (code-server, Remote-SSH) where the extension host hears of the highlighted item after the Enter
+   */
+  hostHearsLate = false;
+
   createQuickPick<T extends vscode.QuickPickItem>(): vscode.QuickPick<T> {
-    return this.watch(this.real.createQuickPick<T>());
+    const quickPick = this.watch(this.real.createQuickPick<T>());
+    if (!this.hostHearsLate) return quickPick;
+    return new Proxy(quickPick, {
+      get(target, property) {
+        if (property === "activeItems" || property === "selectedItems") return [];
+        const value = Reflect.get(target, property, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+      set: (target, property, value) => Reflect.set(target, property, value, target),
+    });
   }
 
   createInputBox(): vscode.InputBox {

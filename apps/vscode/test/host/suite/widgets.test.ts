@@ -8,6 +8,7 @@ import {
   eventually,
   pressEnter,
   setTokenThroughUi,
+  settle,
   start,
   startEachTestFresh,
   type TestUi,
@@ -75,6 +76,26 @@ describe("widgets", () => {
     const url = `https://pulsoid.net/widget/view/${widget.id}`;
     assert.equal(ui.copied.at(-1), url);
     assert.equal(await vscode.env.clipboard.readText(), url, "the OBS URL is on the clipboard");
+  });
+
+  it("Enter accepts the highlighted item even when the extension host has not heard of it yet", async () => {
+    ui.hostHearsLate = true;
+    try {
+      const running = start("pulsekit.createWidget");
+      await ui.nextInput();
+      await settle();
+      await pressEnter();
+      await typeAndEnter(await ui.nextInput<vscode.InputBox>(), "Heard late");
+      await ui.nextInput();
+      await settle();
+      await pressEnter();
+      await ui.waitForMessage((m) => m.message.startsWith('Created the Pulsoid widget "Heard late"'));
+      await running;
+    } finally {
+      ui.hostHearsLate = false;
+    }
+    const [widget] = await emulator.widgets();
+    assert.equal(widget?.configuration.heartEnabled, true, "the highlighted preset (classic) was used");
   });
 
   it("Back returns to the previous step with what was entered", async () => {
@@ -274,6 +295,54 @@ describe("errors", () => {
     assert.ok(presets.items.some((i) => i.label.includes('Resume "Slow one"')));
     await vscode.commands.executeCommand("workbench.action.closeQuickOpen");
     await resume;
+  });
+
+  it("a resumed create finds the widget a timed-out create made, instead of making a second", async () => {
+    await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);
+    // Pulsoid stores it, but only after the extension stopped waiting (its request timeout is 10 s)
+    await emulator.fault({ method: "POST", path: "/api/v1/widgets", delayMs: 10_500 });
+    const running = start("pulsekit.createWidget");
+    await choose(await ui.nextInput(), "Classic");
+    await typeAndEnter(await ui.nextInput<vscode.InputBox>(), "Late one");
+    await choose(await ui.nextInput(), "Create widget");
+    await ui.waitForMessage((m) => m.severity === "error", 45_000);
+    await running;
+    await eventually(async () => (await emulator.widgets()).length === 1 || undefined, "the late widget to land");
+    const [late] = await emulator.widgets();
+
+    ui.messages.length = 0;
+    const resume = start("pulsekit.createWidget");
+    await choose(await ui.nextInput(), 'Resume "Late one"');
+    await typeAndEnter(await ui.nextInput<vscode.InputBox>(), "Late one");
+    await choose(await ui.nextInput(), "Create widget");
+    await ui.waitForMessage((m) => m.message.startsWith('Created the Pulsoid widget "Late one"'));
+    await resume;
+    assert.deepEqual(
+      (await emulator.widgets()).map((w) => w.id),
+      [late?.id],
+    );
+    assert.equal((await apiRequests("POST", "/api/v1/widgets")).length, 1, "no second create was sent");
+  });
+
+  it("Cancel on the progress notification stops a create that hangs and says it may have been created", async () => {
+    await setTokenThroughUi(ui, ["widgets:read", "widgets:update"]);
+    await emulator.fault({ method: "POST", path: "/api/v1/widgets", hang: true });
+    const running = start("pulsekit.createWidget");
+    await choose(await ui.nextInput(), "Classic");
+    await typeAndEnter(await ui.nextInput<vscode.InputBox>(), "Cancelled one");
+    await choose(await ui.nextInput(), "Create widget");
+    await eventually(
+      async () => (await apiRequests("POST", "/api/v1/widgets")).length === 1 || undefined,
+      "the create",
+    );
+    const cancelledAt = Date.now();
+    ui.cancelProgress();
+    const error = await ui.waitForMessage((m) => m.severity === "error", 5_000);
+    await running;
+    assert.ok(Date.now() - cancelledAt < 3_000, "the create stopped when Cancel was pressed");
+    assert.match(error.message, /Cancelled/);
+    assert.match(error.message, /may have been created/);
+    assert.deepEqual(error.actions, ["Show Widgets"]);
   });
 
   it("a connection dropped after Pulsoid stored the widget still ends with exactly one widget", async () => {
