@@ -20,8 +20,17 @@ function redactRecord(record: Record<string, unknown>): Record<string, unknown> 
   );
 }
 
-/** turns a raw request body into what the log shows, with secrets redacted */
+/** the largest body the log keeps as it came; a bigger one is logged by its size, so a full log stays small */
+export const MAX_LOGGED_BODY_BYTES = 64 * 1024;
+
+/** turns a raw request body into what the log shows, with secrets redacted; a large one only by its size */
 export function describeBody(contentType: string | undefined, raw: string): unknown {
+  const described = readBody(contentType, raw);
+  const size = JSON.stringify(described)?.length ?? 0;
+  return size > MAX_LOGGED_BODY_BYTES ? `[a body of ${raw.length} characters, not kept]` : described;
+}
+
+function readBody(contentType: string | undefined, raw: string): unknown {
   if (raw.length === 0) return undefined;
   const type = (contentType ?? "").toLowerCase();
   if (type.includes("application/x-www-form-urlencoded")) {

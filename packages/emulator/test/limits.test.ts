@@ -193,3 +193,16 @@ describe("startEmulator limits", () => {
     await expect(startEmulator({ [name]: value })).rejects.toThrow(`${name} must be a whole number > 0`);
   });
 });
+
+describe("the request log's bodies", () => {
+  const emulator = useEmulator();
+
+  it("keeps a large body only by its size, so a full log stays small", async () => {
+    const token = emulator.current.seedToken({ scopes: ["widgets:update"] });
+    const big = { ...createBody("big"), configuration: { font: "x".repeat(200 * 1024) } };
+    const response = await apiCall(emulator.current, "/api/v1/widgets", token, { body: JSON.stringify(big) });
+    expect(response.status).toBe(200);
+    const [logged] = emulator.current.requests();
+    expect(logged?.body).toMatch(/^\[a body of \d+ characters, not kept\]$/);
+  });
+});
