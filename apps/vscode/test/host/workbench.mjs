@@ -67,9 +67,9 @@ export async function waitForQuickInput(page, text) {
 }
 
 /**
- * waits for a notification containing text, as a toast or, when VS Code keeps it out of the toasts
- * (its spam protection holds back a fourth toast within 800 ms), in the notification centre the bell
- * opens; resolves to its text
+ * waits for a notification containing text, as a toast or, when VS Code keeps it out of the toasts (it
+ * does at times, e.g. while a dialog is open or toasts come in quick succession), in the notification
+ * centre the bell opens, which lists every notification; resolves to its text
  */
 export async function waitForNotification(page, text) {
   const toast = page.locator(".notifications-toasts .notification-toast", { hasText: text }).first();
