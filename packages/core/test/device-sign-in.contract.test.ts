@@ -142,28 +142,26 @@ describe("device sign-in", () => {
     expect(waits[0]).toBe(5000);
   });
 
-  it("never sleeps past the code's expiry", async () => {
-    ctx.emulator.configure({ deviceInterval: 5, deviceExpiresIn: 3 });
+  /** a sign-in never approved, on a clock that moves only by the waits; resolves to the error and the waits */
+  async function neverApproved(expiresIn: number) {
+    ctx.emulator.configure({ deviceInterval: 5, deviceExpiresIn: expiresIn });
     let clock = Date.now();
     const { sleep, waits } = fakeSleep((ms) => {
       clock += ms;
     });
     const flow = signIn({ sleep, now: () => clock });
     await flow.start();
-    const error = await rejection(flow.waitForToken());
+    return { error: await rejection(flow.waitForToken()), waits };
+  }
+
+  it("never sleeps past the code's expiry", async () => {
+    const { error, waits } = await neverApproved(3);
     expect(error.code).toBe("expired_token");
     expect(waits.every((ms) => ms <= 3000)).toBe(true);
   });
 
   it("gives up after 15 minutes even when the code lives longer", async () => {
-    ctx.emulator.configure({ deviceInterval: 5, deviceExpiresIn: 3600 });
-    let clock = Date.now();
-    const { sleep, waits } = fakeSleep((ms) => {
-      clock += ms;
-    });
-    const flow = signIn({ sleep, now: () => clock });
-    await flow.start();
-    const error = await rejection(flow.waitForToken());
+    const { error, waits } = await neverApproved(3600);
     expect(error.code).toBe("expired_token");
     expect(waits.reduce((sum, ms) => sum + ms, 0)).toBeLessThanOrEqual(15 * 60_000);
   });
