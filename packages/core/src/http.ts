@@ -161,6 +161,8 @@ export async function sendRequest(
     }
     if (timedOut) {
       report(undefined, "timeout");
+      // cut short by the call's deadline: say how long the whole call waited, not this request's share
+      if (operation && timeoutMs < context.timeoutMs) throw stoppedError(operation);
       throw new PulsoidError(
         "timeout",
         `Pulsoid (${host}) did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} s. Check your connection and try again.`,

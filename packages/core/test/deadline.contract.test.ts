@@ -112,3 +112,12 @@ describe("the token goes only over https or to this machine", () => {
     expect(sent).toBe(0);
   });
 });
+
+describe("a deadline's message", () => {
+  it("names the whole call's wait, not the last request's share of it", async () => {
+    ctx.emulator.addFault({ path: "/api/v1/widgets", hang: true, times: 20 });
+    const error = await rejection(ctx.client({ timeoutMs: 700, deadlineMs: 1_000 }).listWidgets());
+    expect(error.kind).toBe("timeout");
+    expect(describeError(error)).toMatch(/did not finish within 1 s/);
+  });
+});
