@@ -51,6 +51,17 @@ describe("token set", () => {
     ]);
   });
 
+  it("refuses a pasted token with a space in it, exit 2, naming the token and sending nothing", async () => {
+    const run = await runCli(["token", "set"], home, {
+      env: { PULSOID_API_URL: emu.url },
+      input: "first-half second-half\n",
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/token has spaces or line breaks: copy only the token itself/);
+    expect(run.stderr).not.toContain("first-half");
+    expect(await loggedRequests(emu.url)).toEqual([]);
+  });
+
   it("reads the token from a hidden prompt on a terminal without showing it", async () => {
     const token = emu.emulator.seedToken({ scopes: widgetScopes });
     const run = await typeTokenAtPrompt(token, { PULSOID_API_URL: emu.url });

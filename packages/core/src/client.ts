@@ -17,6 +17,7 @@ import {
 import { missingScopes as findMissingScopes, SCOPES, TOKEN_SCOPE_HINT } from "./scopes.js";
 import { DEFAULT_API_URL, secureBaseUrl } from "./urls.js";
 import {
+  parseAccessToken,
   parseInput,
   validateConfiguration,
   validateJsonConfiguration,
@@ -103,13 +104,6 @@ export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_DEADLINE_MS = 30_000;
 const DEFAULT_RETRY: Required<RetryOptions> = { retries: 3, minDelayMs: 250, maxDelayMs: 4000 };
 
-const tokenSchema = z
-  .string({ error: "must be text" })
-  .trim()
-  .min(1, { error: "is empty" })
-  .max(512, { error: "is too long to be a Pulsoid access token" })
-  .refine((token) => !/\s/.test(token), { error: "must not contain spaces or line breaks" });
-
 const createInputSchema = z.object({ metaId: z.string().min(1).optional() }, { error: "must be an object" });
 
 const isSameJson = (a: unknown, b: unknown) => JSON.stringify(sortKeys(a)) === JSON.stringify(sortKeys(b));
@@ -146,7 +140,7 @@ function scopeNamed(error: PulsoidError, request: HttpRequest): PulsoidError {
 /** creates a client for the Pulsoid API; the token stays inside it and never shows in its string form */
 export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClient {
   if (typeof options !== "object" || options === null) throw invalidInput("options", "must be an object with a token.");
-  const token = parseInput(tokenSchema, options.token, "token");
+  const token = parseAccessToken(options.token);
   const retry = options.retry === false ? { ...DEFAULT_RETRY, retries: 0 } : { ...DEFAULT_RETRY, ...options.retry };
   const rateLimit = options.rateLimit === undefined ? DEFAULT_RATE_LIMIT : options.rateLimit;
   const baseUrl = secureBaseUrl(options.baseUrl ?? DEFAULT_API_URL, "baseUrl");

@@ -79,6 +79,7 @@ export {
 } from "./urls.js";
 export {
   configurationJsonSchema,
+  parseAccessToken,
   parseConfigurationJson,
   validateConfiguration,
   validateJsonConfiguration,

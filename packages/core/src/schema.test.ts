@@ -8,7 +8,13 @@ import {
   widgetListResponseSchema,
   widgetSchema,
 } from "./schema.js";
-import { parseConfigurationJson, validateConfiguration, validateWidgetId, validateWidgetName } from "./validate.js";
+import {
+  parseAccessToken,
+  parseConfigurationJson,
+  validateConfiguration,
+  validateWidgetId,
+  validateWidgetName,
+} from "./validate.js";
 
 function inputError(run: () => unknown): PulsoidError {
   try {
@@ -205,5 +211,26 @@ describe("entities from Pulsoid", () => {
   it("tells colours apart", () => {
     expect(isHexColor("#A1B2C3D4")).toBe(true);
     expect(isHexColor("#A1B2C3")).toBe(false);
+  });
+});
+
+describe("parseAccessToken", () => {
+  it("trims a pasted token", () => {
+    expect(parseAccessToken("  abc-123\n")).toBe("abc-123");
+  });
+
+  it.each([
+    ["", /token is empty: paste the access token/],
+    ["abc def", /token has spaces or line breaks/],
+    ["x".repeat(600), /token is too long/],
+    [42, /token must be text/],
+  ])("refuses %j naming the field and what to do", (input, message) => {
+    let error: unknown;
+    try {
+      parseAccessToken(input);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ kind: "invalid_input", field: "token", message: expect.stringMatching(message) });
   });
 });

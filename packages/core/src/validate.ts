@@ -89,3 +89,17 @@ export function configurationJsonSchema(): Record<string, unknown> {
     unknown
   >;
 }
+
+const accessTokenSchema = z
+  .string({ error: "must be text" })
+  .trim()
+  .min(1, { error: "is empty: paste the access token (create one at pulsoid.net/ui/keys)." })
+  .max(512, { error: "is too long to be a Pulsoid access token: copy only the token itself." })
+  .refine((token) => !/\s/.test(token), {
+    error: "has spaces or line breaks: copy only the token itself.",
+  });
+
+/** an access token as typed or pasted, trimmed; throws invalid_input (field "token") naming what is wrong */
+export function parseAccessToken(input: unknown): string {
+  return parseInput(accessTokenSchema, input, "token");
+}

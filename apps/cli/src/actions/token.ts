@@ -1,4 +1,4 @@
-import { checkToken as askPulsoid, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "@pulsekit/core";
+import { checkToken as askPulsoid, parseAccessToken, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "@pulsekit/core";
 import { usageError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
 import { describeExpiry } from "../expiry.js";
@@ -18,12 +18,12 @@ export async function setToken(ctx: CliContext, out: Output): Promise<void> {
     throw usageError("No token was given; pipe it in (`pulsekit token set < token.txt`) or type it at the prompt.");
   }
   ctx.addSecret(secret);
-  if (/\s/.test(secret)) throw usageError("The token contains spaces or line breaks; give only the token itself.");
-  const status = await askPulsoid(clientFor(ctx, out, secret), WIDGET_SCOPES);
+  const token = parseAccessToken(secret);
+  const status = await askPulsoid(clientFor(ctx, out, token), WIDGET_SCOPES);
   if (status.state !== "signed_in") {
     throw status.error.with({}, `${status.message} The token was not saved.`);
   }
-  ctx.tokenStore.write(secret);
+  ctx.tokenStore.write(token);
   const { validation, missingScopes } = status;
   out.result(
     {

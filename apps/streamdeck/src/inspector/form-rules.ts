@@ -1,6 +1,7 @@
 import {
   describeError,
   getPreset,
+  parseAccessToken,
   parseConfigurationJson,
   renderWidgetName,
   validateConfiguration,
@@ -38,13 +39,8 @@ export function checkField(field: string, input: string | boolean, now = new Dat
         if (text === "") return { ok: true, value: undefined };
         return { ok: true, value: parseConfigurationJson(text) };
       }
-      case "token": {
-        const token = String(input).trim();
-        if (token === "")
-          return { ok: false, error: "Paste an access token first (create one at pulsoid.net/ui/keys)." };
-        if (/\s/.test(token)) return { ok: false, error: "A token has no spaces: copy it again from Pulsoid." };
-        return { ok: true, value: token };
-      }
+      case "token":
+        return { ok: true, value: parseAccessToken(String(input)) };
       default:
         return { ok: false, error: `Unknown field ${field}.` };
     }
