@@ -1,21 +1,85 @@
 #!/usr/bin/env node
-// prints the figures of the extension: .vsix and bundle size, activation time inside code-server, and the
-// time from running a command in the palette to its request reaching the emulator (median of several runs)
+// prints the figures of the extension: .vsix and bundle sizes; the code loaded at activation and at the first
+// command, and how long Node takes to evaluate each (with a stub `vscode`); inside code-server, VS Code's
+// activation time and the extension's own, and the time from running a command in the palette to its
+// request reaching the emulator (median of several runs)
+import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startEmulator } from "@pulsekit/emulator";
 import { installVsix, launchBrowser, startCodeServer } from "../test/host/code-server.mjs";
 import { filesUnder, hook, openWorkbench, runFromPalette, setTokenThroughPalette } from "../test/host/workbench.mjs";
+import { ACTIVATION_BUNDLE, COMMANDS_BUNDLE } from "./bundles.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const vsix = join(root, "pulsekit-vscode.vsix");
-const bundle = join(root, "dist", "extension.cjs");
+const activationBundle = join(root, ACTIVATION_BUNDLE);
+const commandsBundle = join(root, COMMANDS_BUNDLE);
 const RUNS = 7;
 const COLD_RUNS = 3;
+const EVALUATIONS = 9;
+const EXTENSION_ID = "pulsekit.pulsekit-vscode";
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const ms = (value) => `${value.toFixed(1)} ms`;
+const spread = (values) =>
+  `median ${ms(median(values))} (min ${Math.min(...values).toFixed(1)}, max ${Math.max(...values).toFixed(1)}, n=${values.length})`;
+
+/** how long Node takes to evaluate a bundle with a stub `vscode`, each time in a new process */
+function evaluationTimes(file) {
+  const script = join(root, "scripts", "evaluate-bundle.cjs");
+  return Array.from({ length: EVALUATIONS }, () =>
+    Number(execFileSync(process.execPath, [script, file], { encoding: "utf8" })),
+  );
+}
+
+/** [time in ms, message] of each line of VS Code's log files (`2026-01-31 12:00:00.123 [info] message`) */
+function logLines(files) {
+  const lines = [];
+  for (const file of files) {
+    for (const match of readFileSync(file, "utf8").matchAll(
+      /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d\.\d{3}) \[\w+\] (.*)$/gm,
+    ))
+      lines.push([Date.parse(`${match[1]}T${match[2]}`), match[3]]);
+  }
+  return lines.sort((a, b) => a[0] - b[0]);
+}
+
+/**
+ * from the extension host's and the Pulsoid channel's logs: per activation, VS Code's start of activating
+ * the extension (module loading included) to the end of activate; the extension's own figures; and how
+ * long each first command took to load the code behind the commands
+ */
+function activationFigures(userData) {
+  const files = filesUnder(userData);
+  const lines = logLines(files.filter((file) => /remoteexthost\.log$|Pulsoid\.log$/.test(file)));
+  const fromHost = [];
+  const own = [];
+  const evaluating = [];
+  const waiting = [];
+  const activating = [];
+  const commandsLoaded = [];
+  let started;
+  for (const [at, message] of lines) {
+    if (message.startsWith(`ExtensionService#_doActivateExtension ${EXTENSION_ID},`)) started = at;
+    const activated = message.match(
+      /^PulseKit activated in ([\d.]+) ms \(evaluating the bundle ([\d.]+) ms, waiting for VS Code to call activate ([\d.]+) ms, activate ([\d.]+) ms\)/,
+    );
+    if (activated) {
+      own.push(Number(activated[1]));
+      evaluating.push(Number(activated[2]));
+      waiting.push(Number(activated[3]));
+      activating.push(Number(activated[4]));
+      if (started !== undefined) fromHost.push(at - started);
+      started = undefined;
+    }
+    const loaded = message.match(/^PulseKit loaded its commands in ([\d.]+) ms/);
+    if (loaded) commandsLoaded.push(Number(loaded[1]));
+  }
+  return { fromHost, own, evaluating, waiting, activating, commandsLoaded };
+}
 
 /** polls the emulator's request log until a matching request shows; resolves to when it was seen */
 async function firstRequest(emulatorUrl, method, path, timeoutMs = 30_000) {
@@ -28,7 +92,17 @@ async function firstRequest(emulatorUrl, method, path, timeoutMs = 30_000) {
   throw new Error(`${method} ${path} never reached the emulator`);
 }
 
-for (const file of [vsix, bundle]) statSync(file); // run `pnpm --filter pulsekit-vscode build` first
+for (const file of [vsix, activationBundle, commandsBundle]) statSync(file); // run `pnpm --filter pulsekit-vscode build` first
+const inBundle = JSON.parse(readFileSync(join(root, "dist", "meta.json"), "utf8")).outputs[ACTIVATION_BUNDLE].inputs;
+const atActivation = [
+  [
+    `code loaded at activation (${ACTIVATION_BUNDLE}, ${Object.keys(inBundle).length} modules)`,
+    kb(statSync(activationBundle).size),
+  ],
+  ["  its evaluation by Node, stub vscode", spread(evaluationTimes(activationBundle))],
+  [`code loaded by the first command (${COMMANDS_BUNDLE})`, kb(statSync(commandsBundle).size)],
+  ["  its evaluation by Node, stub vscode", spread(evaluationTimes(commandsBundle))],
+];
 const emulator = await startEmulator({ port: 0 });
 const token = await hook(emulator.url, "POST", "/tokens", { scopes: ["widgets:read", "widgets:update"] });
 await hook(emulator.url, "POST", "/widgets", {
@@ -68,19 +142,17 @@ try {
     await page.keyboard.press("Escape");
   }
   await new Promise((resolve) => setTimeout(resolve, 1000));
-  const log = filesUnder(server.dirs.userData)
-    .filter((file) => file.endsWith("Pulsoid.log"))
-    .map((file) => readFileSync(file, "utf8"))
-    .join("\n");
-  const activations = [...log.matchAll(/PulseKit activated in ([\d.]+) ms \(loading the bundle ([\d.]+) ms\)/g)];
-  const activation =
-    activations.length > 0
-      ? `median ${median(activations.map((m) => Number(m[1])))} ms over ${activations.length} activations (loading the bundle: median ${median(activations.map((m) => Number(m[2])))} ms)`
-      : undefined;
+  const figures = activationFigures(server.dirs.userData);
+  const found = (values, text) => (values.length > 0 ? text(values) : "not found in the logs");
   const rows = [
     [".vsix size", kb(statSync(vsix).size)],
-    ["bundle size (dist/extension.cjs)", kb(statSync(bundle).size)],
-    ["activation time in code-server (bundle load + activate)", activation ?? "not found in the log"],
+    ...atActivation,
+    ["VS Code: start of activating pulsekit to the end of activate (host log)", found(figures.fromHost, spread)],
+    ["the extension's own figure: bundle evaluation to the end of activate", found(figures.own, spread)],
+    ["  evaluating the bundle", found(figures.evaluating, spread)],
+    ["  waiting for VS Code to call activate (the extension's context)", found(figures.waiting, spread)],
+    ["  activate", found(figures.activating, spread)],
+    ["first command: loading the commands bundle", found(figures.commandsLoaded, spread)],
     [
       `palette Enter to request at the emulator (Show Widgets, median of ${RUNS})`,
       `${median(timings).toFixed(0)} ms (min ${Math.min(...timings).toFixed(0)}, max ${Math.max(...timings).toFixed(0)})`,

@@ -1,53 +1,33 @@
 #!/usr/bin/env node
-// bundles the extension into dist/extension.cjs (one CommonJS file, `vscode` left to the host),
-// the in-host test suite into dist/test/suite/, and writes the widget configuration JSON schema
+// bundles the extension into dist/extension.cjs (activation) and dist/commands.cjs (loaded by the first
+// command), with esbuild's metafile of both in dist/meta.json; bundles the in-host test suite into
+// dist/test/suite/, and writes the widget configuration JSON schema
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { buildBundles } from "./bundles.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
 const production = process.env.PULSEKIT_DEV !== "1";
 
-// zod re-exports every message locale through `z.locales`; the extension speaks English only (~250 kB less)
-const zodEnglishOnly = {
-  name: "zod-english-only",
-  setup(build) {
-    build.onResolve({ filter: /\/locales\/index\.c?js$/ }, (args) =>
-      args.importer.includes("/zod/") ? { path: "zod-locales", namespace: "stub" } : undefined,
-    );
-    build.onLoad({ filter: /.*/, namespace: "stub" }, () => ({ contents: "export {};", loader: "js" }));
-  },
+const { activation, commands } = await buildBundles({ root, production });
+// one metafile for both bundles (esbuild's analyzer reads it; the bench lists what activation loads)
+const meta = {
+  inputs: { ...commands.metafile.inputs, ...activation.metafile.inputs },
+  outputs: { ...activation.metafile.outputs, ...commands.metafile.outputs },
 };
+writeFileSync(join(dist, "meta.json"), `${JSON.stringify(meta)}\n`);
 
-const common = {
+const suiteDir = join(root, "test", "host", "suite");
+await esbuild.build({
+  absWorkingDir: root,
   bundle: true,
   platform: "node",
   format: "cjs",
   target: "node20",
-  external: ["vscode"],
   logLevel: "warning",
-  absWorkingDir: root,
-};
-
-await esbuild.build({
-  ...common,
-  entryPoints: ["src/extension.ts"],
-  // ofetch's plain build uses the host's fetch; its node build bundles a fetch polyfill Node 20 no longer needs
-  conditions: ["wintercg"],
-  plugins: [zodEnglishOnly],
-  // activation time in the log counts from here, module loading included
-  banner: { js: "var __pulsekitLoadStarted = performance.now();" },
-  outfile: "dist/extension.cjs",
-  minify: production,
-  sourcemap: production ? false : "inline",
-  metafile: false,
-});
-
-const suiteDir = join(root, "test", "host", "suite");
-await esbuild.build({
-  ...common,
   entryPoints: readdirSync(suiteDir)
     .filter((name) => name.endsWith(".ts"))
     .map((name) => join(suiteDir, name)),

@@ -1,14 +1,15 @@
-import * as vscode from "vscode";
+import type { StoredSession } from "./auth/session-store";
 import { setAccessToken } from "./auth/set-token";
 import { signIn } from "./auth/sign-in";
 import { signOut } from "./auth/sign-out";
-import type { PulseKit } from "./kit";
+import type { CommandId } from "./command-ids";
+import { type KitParts, PulseKit } from "./kit";
 import { createWidget } from "./widgets/create-widget";
 import { copyWidgetUrlCommand, showWidgets } from "./widgets/show-widgets";
 import { updateWidget } from "./widgets/update-widget";
 
 /** every command of the extension: id (as in package.json) and what it runs */
-export const COMMANDS: Record<string, (kit: PulseKit) => Promise<unknown>> = {
+export const COMMANDS: Record<CommandId, (kit: PulseKit) => Promise<unknown>> = {
   "pulsekit.signIn": signIn,
   "pulsekit.signOut": signOut,
   "pulsekit.setToken": setAccessToken,
@@ -18,16 +19,29 @@ export const COMMANDS: Record<string, (kit: PulseKit) => Promise<unknown>> = {
   "pulsekit.copyWidgetUrl": copyWidgetUrlCommand,
 };
 
-/** registers the table; an unexpected failure is shown as an error instead of vanishing */
-export function registerCommands(kit: PulseKit): vscode.Disposable[] {
-  return Object.entries(COMMANDS).map(([id, run]) =>
-    vscode.commands.registerCommand(id, async () => {
+/** the code behind the commands and the Accounts menu, loaded (as dist/commands.cjs) when the first one runs */
+export interface Commands {
+  /** runs a command; an unexpected failure is shown as an error instead of vanishing */
+  run(id: CommandId): Promise<unknown>;
+  /** the device sign-in, for the authentication provider */
+  signIn(): Promise<StoredSession | undefined>;
+  /** revokes and deletes the token, for the authentication provider */
+  signOut(): Promise<void>;
+}
+
+/** the kit over what activate made, and the commands that work with it */
+export function createCommands(parts: KitParts): Commands {
+  const kit = new PulseKit(parts);
+  return {
+    async run(id) {
       try {
-        return await run(kit);
+        return await COMMANDS[id](kit);
       } catch (error) {
         await kit.reportError(error);
         return undefined;
       }
-    }),
-  );
+    },
+    signIn: () => signIn(kit),
+    signOut: () => signOut(kit),
+  };
 }

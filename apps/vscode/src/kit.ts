@@ -8,21 +8,38 @@ import { type ExtensionSettings, openSettings, readSettings } from "./settings";
 import type { Ui } from "./ui/ui";
 import type { DraftStore } from "./widgets/draft-store";
 
+/**
+ * what activate makes before any command code loads: the log, the stores, the session-changed event (the
+ * authentication provider listens to it) and the UI in use, which the in-host tests swap
+ */
+export interface KitParts {
+  ui: Ui;
+  readonly log: RequestLogger;
+  readonly sessions: SessionStore;
+  readonly drafts: DraftStore;
+  readonly storageUri: vscode.Uri;
+  readonly sessionChanges: vscode.EventEmitter<void>;
+}
+
 /** what every command works with: the UI, the session, the settings, the log and a Pulsoid client */
 export class PulseKit {
-  private readonly sessionsChanged = new vscode.EventEmitter<void>();
-  /** fires whenever the stored session was saved, marked or cleared by this window */
-  readonly onDidChangeSession = this.sessionsChanged.event;
+  readonly log: RequestLogger;
+  readonly sessions: SessionStore;
+  readonly drafts: DraftStore;
+  readonly storageUri: vscode.Uri;
   private readonly hostNotices: HostNotices;
 
-  constructor(
-    public ui: Ui,
-    readonly log: RequestLogger,
-    readonly sessions: SessionStore,
-    readonly drafts: DraftStore,
-    readonly storageUri: vscode.Uri,
-  ) {
-    this.hostNotices = new HostNotices(openSettings, (message) => log.info(message));
+  constructor(private readonly parts: KitParts) {
+    this.log = parts.log;
+    this.sessions = parts.sessions;
+    this.drafts = parts.drafts;
+    this.storageUri = parts.storageUri;
+    this.hostNotices = new HostNotices(openSettings, (message) => parts.log.info(message));
+  }
+
+  /** the UI the commands show and ask through */
+  get ui(): Ui {
+    return this.parts.ui;
   }
 
   /** the pulsekit.* settings as they are now */
@@ -50,7 +67,7 @@ export class PulseKit {
 
   /** tells listeners (the authentication provider) that the session changed */
   sessionChanged(): void {
-    this.sessionsChanged.fire();
+    this.parts.sessionChanges.fire();
   }
 
   /**
@@ -109,10 +126,5 @@ export class PulseKit {
         this.log.channel.show(true);
         break;
     }
-  }
-
-  /** releases the event emitter */
-  dispose(): void {
-    this.sessionsChanged.dispose();
   }
 }

@@ -1,6 +1,5 @@
 import * as vscode from "vscode";
-import type { PulseKit } from "../kit";
-import type { StoredSession } from "./session-store";
+import type { SessionStore, StoredSession } from "./session-store";
 
 /** the id other extensions pass to vscode.authentication.getSession */
 export const PULSOID_AUTH_ID = "pulsoid";
@@ -9,7 +8,10 @@ function toSession(stored: StoredSession): vscode.AuthenticationSession {
   return { id: stored.id, accessToken: stored.accessToken, account: stored.account, scopes: stored.scopes };
 }
 
-/** Pulsoid in the Accounts menu: sessions come from SecretStorage, signing in runs the device flow */
+/**
+ * Pulsoid in the Accounts menu: sessions come from SecretStorage, signing in runs the device flow; it loads
+ * no command code until signing in or out
+ */
 export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changes.event;
@@ -17,14 +19,16 @@ export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvi
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
-    private readonly kit: PulseKit,
+    private readonly sessions: SessionStore,
+    /** fires when this window saved, marked or cleared the session */
+    onDidChangeSession: vscode.Event<void>,
     secrets: vscode.SecretStorage,
     private readonly signIn: () => Promise<StoredSession | undefined>,
     private readonly signOut: () => Promise<void>,
   ) {
     this.subscriptions.push(
       this.changes,
-      kit.onDidChangeSession(() => void this.refresh()),
+      onDidChangeSession(() => void this.refresh()),
       // another window of the same profile signed in or out
       secrets.onDidChange(() => void this.refresh()),
     );
@@ -33,7 +37,7 @@ export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvi
 
   /** the stored session when it has every requested scope */
   async getSessions(scopes?: readonly string[]): Promise<vscode.AuthenticationSession[]> {
-    const stored = await this.kit.sessions.read();
+    const stored = await this.sessions.read();
     if (!stored) return [];
     if (scopes && !scopes.every((scope) => stored.scopes.includes(scope))) return [];
     return [toSession(stored)];
@@ -52,7 +56,7 @@ export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvi
   }
 
   private async refresh(): Promise<void> {
-    const stored = await this.kit.sessions.read();
+    const stored = await this.sessions.read();
     const next = stored ? toSession(stored) : undefined;
     const previous = this.known;
     this.known = next;

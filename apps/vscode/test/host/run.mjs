@@ -23,7 +23,7 @@ function record(title, state, error) {
 }
 
 function ensureBuilt() {
-  const needed = ["dist/extension.cjs", "dist/test/suite/index.cjs", "pulsekit-vscode.vsix"];
+  const needed = ["dist/extension.cjs", "dist/commands.cjs", "dist/test/suite/index.cjs", "pulsekit-vscode.vsix"];
   if (needed.every((file) => existsSync(join(extensionDir, file)))) return;
   process.stderr.write("building the extension first\n");
   const result = spawnSync("npm", ["run", "build"], { cwd: extensionDir, stdio: "inherit" });
