@@ -1,8 +1,7 @@
 import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { validateConfiguration, validateJsonConfiguration } from "@pulsekit/core";
+import { isPulsoidError, parseJsonText, validateConfiguration, validateJsonConfiguration } from "@pulsekit/core";
 import { usageError } from "./cli-error.js";
-import { findJsonProblem, lineAndColumn } from "./json-position.js";
 
 /** the JSON text behind a --config value: inline JSON, or `@path` to read it from a file */
 export function readConfigText(value: string, cwd: string): string {
@@ -17,26 +16,13 @@ export function readConfigText(value: string, cwd: string): string {
   }
 }
 
-/**
- * --config text parsed as JSON; a mistake is told by line and column, never by quoting the text, which
- * may be any file (the token file included)
- */
-export function parseConfigJson(text: string): unknown {
+/** --config text parsed as JSON; core says where a mistake is without quoting the text (it may be any file) */
+function parseConfigJson(text: string): unknown {
   try {
-    return JSON.parse(text);
-  } catch {
-    const problem = findJsonProblem(text);
-    let where = "";
-    if (problem) {
-      const { line, column } = lineAndColumn(text, problem.offset);
-      where = problem.endedEarly
-        ? ` (it ends early, at line ${line}, column ${column})`
-        : ` at line ${line}, column ${column}`;
-    }
-    throw usageError(
-      `The configuration given with --config is not valid JSON${where}. Fix the JSON and try again.`,
-      "configuration",
-    );
+    return parseJsonText(text, "configuration");
+  } catch (error) {
+    if (!isPulsoidError(error)) throw error;
+    throw usageError(error.message.replace(/^configuration/, "The configuration given with --config"), "configuration");
   }
 }
 

@@ -81,6 +81,7 @@ export {
   configurationJsonSchema,
   parseAccessToken,
   parseConfigurationJson,
+  parseJsonText,
   validateConfiguration,
   validateJsonConfiguration,
   validateWidgetId,

@@ -234,3 +234,17 @@ describe("parseAccessToken", () => {
     expect(error).toMatchObject({ kind: "invalid_input", field: "token", message: expect.stringMatching(message) });
   });
 });
+
+describe("parseConfigurationJson", () => {
+  it("says where the JSON breaks without quoting the text, which may be a token file", () => {
+    let error: unknown;
+    try {
+      parseConfigurationJson('{"heartEnabled": true,\n  s3cr3t-t0ken}');
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toMatchObject({ kind: "invalid_input", field: "configuration" });
+    expect((error as Error).message).toMatch(/^configuration is not valid JSON at line 2, column 3\./);
+    expect((error as Error).message).not.toContain("s3cr3t");
+  });
+});

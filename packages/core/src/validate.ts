@@ -1,6 +1,7 @@
 import type { ZodType } from "zod";
 import * as z from "zod";
-import { invalidInput, PulsoidError } from "./errors.js";
+import { invalidInput } from "./errors.js";
+import { findJsonProblem, lineAndColumn } from "./json-position.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
 import { basicBpmConfigurationSchema, widgetConfigurationSchema, widgetNameSchema } from "./schema.js";
 
@@ -62,16 +63,27 @@ export function validateConfiguration(
 
 /** a configuration from JSON text (a file, an editor, a flag), validated */
 export function parseConfigurationJson(text: string, metaId?: string): Record<string, unknown> {
-  let value: unknown;
+  return validateConfiguration(parseJsonText(text, "configuration"), metaId);
+}
+
+/**
+ * JSON text parsed; a mistake is an invalid_input error that says where (line and column), never by
+ * quoting the text, which may be any file a user pointed at (a token file included)
+ */
+export function parseJsonText(text: string, field: string): unknown {
   try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const reason = error instanceof SyntaxError ? error.message : "it could not be read";
-    throw new PulsoidError("invalid_input", `configuration is not valid JSON: ${reason}. Fix the JSON and try again.`, {
-      field: "configuration",
-    });
+    return JSON.parse(text);
+  } catch {
+    const problem = findJsonProblem(text);
+    let where = "";
+    if (problem) {
+      const { line, column } = lineAndColumn(text, problem.offset);
+      where = problem.endedEarly
+        ? ` (it ends early, at line ${line}, column ${column})`
+        : ` at line ${line}, column ${column}`;
+    }
+    throw invalidInput(field, `is not valid JSON${where}. Fix the JSON and try again.`);
   }
-  return validateConfiguration(value, metaId);
 }
 
 /** a widget id as it may appear in a URL path */
