@@ -30,15 +30,19 @@ export {
   type UnfinishedCreate,
 } from "./errors.js";
 export type { RequestEvent } from "./http.js";
+export { formatRequestEvent, HIDDEN, redactSecrets } from "./log-text.js";
 export { applyMergePatch, createMergePatch, isPlainObject } from "./merge-patch.js";
 export { BASIC_BPM_META_ID, isBasicBpmWidget, widgetTypeLabel } from "./meta.js";
 export { isNameTemplate, renderWidgetName } from "./name-template.js";
+export { type NextStep, type NextStepAdvice, nextStep } from "./next-step.js";
 export type { CallOptions } from "./operation.js";
 export {
   configurationFromPreset,
   DEFAULT_PRESET_ID,
   getPreset,
   listPresets,
+  parseUserPresets,
+  type UserPresets,
   type WidgetPreset,
   widgetPresetSchema,
 } from "./presets.js";
@@ -68,6 +72,7 @@ export {
   widgetSchema,
 } from "./schema.js";
 export { missingScopes, SCOPES, type Scope, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "./scopes.js";
+export { REVOKE_DEADLINE_MS, type SignOutResult, signOut } from "./sign-out.js";
 export { checkToken, type TokenStatus } from "./token-status.js";
 export {
   DEFAULT_API_URL,

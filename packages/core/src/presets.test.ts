@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { BASIC_BPM_META_ID } from "./meta.js";
-import { configurationFromPreset, DEFAULT_PRESET_ID, getPreset, listPresets, widgetPresetSchema } from "./presets.js";
+import {
+  configurationFromPreset,
+  DEFAULT_PRESET_ID,
+  getPreset,
+  listPresets,
+  parseUserPresets,
+  widgetPresetSchema,
+} from "./presets.js";
 import { validateConfiguration } from "./validate.js";
 
 describe("presets", () => {
@@ -63,5 +70,48 @@ describe("configurationFromPreset", () => {
 
   it("names the preset when it does not exist", () => {
     expect(() => configurationFromPreset("neon")).toThrowError(/Choose one of/);
+  });
+});
+
+describe("parseUserPresets", () => {
+  it("accepts valid presets and fills the widget type", () => {
+    const { presets, problems } = parseUserPresets(
+      [{ id: "blue", label: "Blue heart", configuration: { heartEnabled: true, heartColor: "#0000FFFF" } }],
+      "pulsekit.presets",
+    );
+    expect(problems).toEqual([]);
+    expect(presets).toEqual([
+      {
+        id: "blue",
+        label: "Blue heart",
+        description: "",
+        metaId: BASIC_BPM_META_ID,
+        configuration: { heartEnabled: true, heartColor: "#0000FFFF" },
+      },
+    ]);
+  });
+
+  it("skips a broken entry with a sentence naming its field and the setting", () => {
+    const { presets, problems } = parseUserPresets(
+      [
+        { id: "Bad Id", label: "x", configuration: {} },
+        { id: "ok", label: "Fine", configuration: { heartColor: "red" } },
+        { id: "fine", label: "Fine", configuration: {} },
+      ],
+      "pulsekit.presets",
+    );
+    expect(presets.map((p) => p.id)).toEqual(["fine"]);
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toMatch(
+      /^Preset presets\[0\]\.id must be lowercase letters.*, so it was skipped\. Fix it in the pulsekit\.presets setting\.$/,
+    );
+    expect(problems[1]).toContain("presets[1].configuration.heartColor");
+  });
+
+  it("ignores a setting that is not a list, and reads nothing from no setting", () => {
+    expect(parseUserPresets({}, "pulsekit.presets").problems).toEqual([
+      "The pulsekit.presets setting must be a list of presets; it was ignored.",
+    ]);
+    expect(parseUserPresets(undefined, "pulsekit.presets")).toEqual({ presets: [], problems: [] });
   });
 });

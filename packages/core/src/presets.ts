@@ -1,9 +1,9 @@
 import * as z from "zod";
-import { invalidInput } from "./errors.js";
+import { describeError, invalidInput } from "./errors.js";
 import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
 import { basicBpmConfigurationSchema } from "./schema.js";
-import { validateConfiguration, validateJsonConfiguration } from "./validate.js";
+import { parseInput, validateConfiguration, validateJsonConfiguration } from "./validate.js";
 
 /** a named starting configuration; the id is stable, the label is for people */
 export interface WidgetPreset {
@@ -88,4 +88,33 @@ export function configurationFromPreset(
   const preset = getPreset(presetId, extra);
   const configuration = applyMergePatch(preset.configuration, validateJsonConfiguration(changes));
   return { configuration: validateConfiguration(configuration, preset.metaId), metaId: preset.metaId };
+}
+
+/** user presets read from an app's settings, and a sentence for each entry that was skipped */
+export interface UserPresets {
+  presets: WidgetPreset[];
+  problems: string[];
+}
+
+/**
+ * the user presets in a setting's raw value (a list of presets); an entry that is not a valid preset is skipped
+ * with a sentence naming its field (`presets[1].configuration.heartColor`) and the setting to fix it in
+ */
+export function parseUserPresets(raw: unknown, setting: string): UserPresets {
+  const result: UserPresets = { presets: [], problems: [] };
+  if (raw === undefined || raw === null) return result;
+  if (!Array.isArray(raw)) {
+    result.problems.push(`The ${setting} setting must be a list of presets; it was ignored.`);
+    return result;
+  }
+  raw.forEach((entry, index) => {
+    try {
+      const preset = parseInput(widgetPresetSchema, entry, `presets[${index}]`);
+      result.presets.push({ ...preset, metaId: preset.metaId ?? BASIC_BPM_META_ID });
+    } catch (error) {
+      const reason = describeError(error).replace(/ Fix \S+ and try again\.$/, "");
+      result.problems.push(`Preset ${reason}, so it was skipped. Fix it in the ${setting} setting.`);
+    }
+  });
+  return result;
 }
