@@ -69,6 +69,13 @@ describe("the account's client", () => {
     expect(await account.client()).toBe(await account.client());
   });
 
+  it("logs each request as method, path, status and time", async () => {
+    const token = emulator.seedToken(widgetScopes);
+    const { app, account } = fakeApp({ token, apiBaseUrl: emulator.url });
+    await (await account.client()).listWidgets();
+    expect(app.lines).toEqual([expect.stringMatching(/^GET \/api\/v1\/widgets -> 200 in \d+ ms$/)]);
+  });
+
   it("says Not signed in when no token is stored, or only one of the wrong type", async () => {
     await expect(fakeApp({}).account.client()).rejects.toBeInstanceOf(NotSignedInError);
     await expect(fakeApp({ token: 1234 }).account.client()).rejects.toBeInstanceOf(NotSignedInError);

@@ -2,9 +2,11 @@ import {
   createDeviceSignIn,
   createPulsoidClient,
   describeError,
-  isPulsoidError,
+  formatRequestEvent,
   type PulsoidClient,
   type PulsoidClientOptions,
+  redactSecrets,
+  signOut,
 } from "@pulsekit/core";
 import { pluginEndpoints } from "./endpoints.js";
 import type { GlobalSettings } from "./global-settings.js";
@@ -21,9 +23,6 @@ import {
   tokenStatus,
 } from "./token-status.js";
 import { StepTimeoutError } from "./with-timeout.js";
-
-/** how long a sign-out may spend revoking the token, retries included */
-export const REVOKE_DEADLINE_MS = 10_000;
 
 /** the Pulsoid account of the plugin: the one module that reads, saves and clears the token */
 export interface Account {
@@ -57,17 +56,23 @@ export type AccountOptions = {
 
 /** the account over the plugin's global settings */
 export function createAccount(options: AccountOptions): Account {
-  const { env, notify, log } = options;
+  const { env, notify } = options;
   const store = createGlobalSettingsStore(options);
+  // every token handed to a client here, the stored one, a pasted one and one being revoked alike
+  const tokens = new Set<string>();
+  /** writes a line to the log with every token hidden: an error's text may quote what was sent */
+  const log = (line: string) => options.log(redactSecrets(line, tokens));
   // the status follows the store, except while an account request runs: that request reports its own outcome
   let running = 0;
 
-  const clientOptions = (token: string, settings: GlobalSettings): PulsoidClientOptions => ({
-    token,
-    baseUrl: pluginEndpoints(settings, env).apiBaseUrl,
-    // paths and statuses only: the token is in neither
-    onRequest: (e) => log(`${e.method} ${e.path} -> ${e.status ?? "no answer"} in ${Math.round(e.durationMs)} ms`),
-  });
+  const clientOptions = (token: string, settings: GlobalSettings): PulsoidClientOptions => {
+    tokens.add(token);
+    return {
+      token,
+      baseUrl: pluginEndpoints(settings, env).apiBaseUrl,
+      onRequest: (event) => log(formatRequestEvent(event)),
+    };
+  };
 
   let cached: { token: string; baseUrl: string; client: PulsoidClient } | undefined;
   /** the client for these settings, made once per token and host */
@@ -127,29 +132,25 @@ export function createAccount(options: AccountOptions): Account {
   }
 
   /** revokes the stored token, then deletes it, but only if it is still the one revoked */
-  async function signOut(): Promise<void> {
+  async function signOutStoredToken(): Promise<void> {
     signIn.cancel();
     const before = await store.read();
     const token = before.token;
     if (!token) return notify(SIGNED_OUT_STATUS);
-    let revokeError: unknown;
-    try {
-      // a blip is retried; the deadline keeps the inspector from waiting long
-      await createPulsoidClient({ ...clientOptions(token, before), deadlineMs: REVOKE_DEADLINE_MS }).revokeToken();
-    } catch (error) {
-      // a token Pulsoid already refuses needs no revoking
-      if (!(isPulsoidError(error) && error.kind === "unauthorized")) revokeError = error;
-    }
+    // a blip is retried within core's revoke deadline, so the inspector does not wait long
+    const client = createPulsoidClient(clientOptions(token, before));
     // another sign-in may have stored a new token meanwhile: read again and delete only the one revoked
-    const removed = await store.update((current) => {
-      if (current.token !== token) return undefined;
-      const { token: _revoked, ...rest } = current;
-      return rest;
-    });
+    const { removal: removed, revokeError } = await signOut(client, () =>
+      store.update((current) => {
+        if (current.token !== token) return undefined;
+        const { token: _revoked, ...rest } = current;
+        return rest;
+      }),
+    );
     if (!removed) {
       log("signed out: the stored token changed meanwhile, so it was kept");
-      const client = clientFor(await store.get());
-      return notify(client ? keptNewerToken(await tokenStatus(client)) : SIGNED_OUT_STATUS);
+      const newer = clientFor(await store.get());
+      return notify(newer ? keptNewerToken(await tokenStatus(newer)) : SIGNED_OUT_STATUS);
     }
     if (revokeError === undefined) {
       log("signed out: token revoked and removed from the plugin's global settings");
@@ -173,7 +174,7 @@ export function createAccount(options: AccountOptions): Account {
       case "saveToken":
         return saveToken(request.token);
       case "signOut":
-        return signOut();
+        return signOutStoredToken();
     }
   }
 

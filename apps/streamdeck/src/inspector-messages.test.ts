@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseInspectorRequest } from "./inspector-messages.js";
+import { parseInspectorRequest, parsePluginMessage } from "./inspector-messages.js";
 
 describe("parseInspectorRequest", () => {
   it("accepts the inspector's requests and nothing else", () => {
@@ -15,5 +15,16 @@ describe("parseInspectorRequest", () => {
     expect(parseInspectorRequest({ type: "saveToken", token: "  " })).toBeUndefined();
     expect(parseInspectorRequest({ type: "saveToken", token: 42 })).toBeUndefined();
     expect(parseInspectorRequest({ type: "saveToken" })).toBeUndefined();
+  });
+});
+
+describe("parsePluginMessage", () => {
+  it("accepts what the plugin tells the inspector and nothing else", () => {
+    const failed = { type: "requestFailed", request: "saveToken", detail: "Not saved." };
+    expect(parsePluginMessage(failed)).toEqual(failed);
+    expect(parsePluginMessage({ type: "signIn", state: "awaiting_approval", userCode: "ABCD" })).toBeUndefined();
+    expect(parsePluginMessage({ type: "requestFailed", request: "deleteEverything", detail: "x" })).toBeUndefined();
+    expect(parsePluginMessage({ type: "pressResult", ok: "yes", detail: "x" })).toBeUndefined();
+    expect(parsePluginMessage(null)).toBeUndefined();
   });
 });

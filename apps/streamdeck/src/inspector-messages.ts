@@ -13,21 +13,46 @@ const inspectorRequestSchema = z.discriminatedUnion("type", [
 /** what the property inspector asks the plugin to do */
 export type InspectorRequest = z.infer<typeof inspectorRequestSchema>;
 
+const signInStatusSchema = z.enum(["signed_out", "checking", "signed_in", "refused", "unreachable"]);
+
 /** sign-in state as the inspector shows it */
-export type SignInStatus = "signed_out" | "checking" | "signed_in" | "refused" | "unreachable";
+export type SignInStatus = z.infer<typeof signInStatusSchema>;
+
+// the requests a failure can be reported for: a new request type does not compile until it is listed here
+const requestTypeSchema = z.enum(["getStatus", "signIn", "cancelSignIn", "signOut", "saveToken"]);
+
+const pluginMessageSchema = z.union([
+  z.object({
+    type: z.literal("status"),
+    state: signInStatusSchema,
+    headline: z.string(),
+    detail: z.string(),
+    missingScopes: z.array(z.string()),
+  }),
+  z.object({ type: z.literal("signIn"), state: z.literal("starting") }),
+  z.object({
+    type: z.literal("signIn"),
+    state: z.literal("awaiting_approval"),
+    userCode: z.string(),
+    verificationUri: z.string(),
+  }),
+  z.object({ type: z.literal("signIn"), state: z.enum(["failed", "cancelled"]), detail: z.string() }),
+  z.object({ type: z.literal("tokenSaved") }),
+  z.object({ type: z.literal("requestFailed"), request: requestTypeSchema, detail: z.string() }),
+  z.object({ type: z.literal("pressResult"), ok: z.boolean(), detail: z.string() }),
+]);
 
 /** what the plugin tells the property inspector; never a token */
-export type PluginMessage =
-  | { type: "status"; state: SignInStatus; headline: string; detail: string; missingScopes: string[] }
-  | { type: "signIn"; state: "starting" }
-  | { type: "signIn"; state: "awaiting_approval"; userCode: string; verificationUri: string }
-  | { type: "signIn"; state: "failed" | "cancelled"; detail: string }
-  | { type: "tokenSaved" }
-  | { type: "requestFailed"; request: InspectorRequest["type"]; detail: string }
-  | { type: "pressResult"; ok: boolean; detail: string };
+export type PluginMessage = z.infer<typeof pluginMessageSchema>;
 
 /** the request in a sendToPlugin payload, or undefined for anything else */
 export function parseInspectorRequest(payload: unknown): InspectorRequest | undefined {
   const parsed = inspectorRequestSchema.safeParse(payload);
+  return parsed.success ? parsed.data : undefined;
+}
+
+/** the plugin's message in a sendToPropertyInspector payload, or undefined for anything else */
+export function parsePluginMessage(payload: unknown): PluginMessage | undefined {
+  const parsed = pluginMessageSchema.safeParse(payload);
   return parsed.success ? parsed.data : undefined;
 }

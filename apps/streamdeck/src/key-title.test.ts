@@ -20,6 +20,15 @@ describe("titleForError", () => {
     expect(titleForError(new PulsoidError(kind, "x"))).toBe(title);
   });
 
+  it("says Check when the widget may exist already, whatever the failure", () => {
+    expect(titleForError(new PulsoidError("timeout", "x", { mayHaveCreated: true }))).toBe("Check");
+    expect(titleForError(new PulsoidError("server", "x", { mayHaveCreated: true }))).toBe("Check");
+  });
+
+  it("says Stopped when the press was cancelled", () => {
+    expect(titleForError(new PulsoidError("timeout", "x", { cancelled: true }))).toBe("Stopped");
+  });
+
   it("asks for sign-in when no token is stored", () => {
     expect(titleForError(new NotSignedInError())).toBe("Sign in");
   });
@@ -31,7 +40,12 @@ describe("titleForError", () => {
 
   it("keeps every title short enough for a key", () => {
     const kinds: PulsoidErrorKind[] = ["unauthorized", "payment_required", "network", "server", "invalid_input"];
-    for (const kind of kinds) expect(titleForError(new PulsoidError(kind, "x")).length).toBeLessThanOrEqual(9);
+    const errors = [
+      ...kinds.map((kind) => new PulsoidError(kind, "x")),
+      new PulsoidError("timeout", "x", { cancelled: true }),
+      new PulsoidError("server", "x", { mayHaveCreated: true }),
+    ];
+    for (const error of errors) expect(titleForError(error).length).toBeLessThanOrEqual(9);
   });
 });
 

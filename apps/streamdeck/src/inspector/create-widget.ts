@@ -1,10 +1,23 @@
 // the property inspector of the "Create Widget" key: runs in the app's browser, talks to the app over its socket
-import { DEFAULT_PRESET_ID, getPreset, listPresets } from "@pulsekit/core";
-import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
+import { DEFAULT_PRESET_ID, getPreset, isHexColor, listPresets } from "@pulsekit/core";
+import * as z from "zod";
+import { type InspectorRequest, type PluginMessage, parsePluginMessage } from "../inspector-messages.js";
 import { type KeySettings, keySettingsToStore, parseKeySettings, widgetRequestFor } from "../key-settings.js";
 import { checkField, NAME_PLACEHOLDER } from "./form-rules.js";
 
 type Json = Record<string, unknown>;
+
+/** the parts read here of an event from the app, or of the action info handed over at start-up */
+const appEventSchema = z.object({
+  event: z.string().optional().catch(undefined),
+  action: z.string().optional().catch(undefined),
+  payload: z.unknown(),
+});
+
+/** a payload that carries a key's settings; parseKeySettings checks the settings themselves */
+const settingsPayloadSchema = z.object({ settings: z.unknown() });
+
+const settingsIn = (payload: unknown): unknown => settingsPayloadSchema.safeParse(payload).data?.settings;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -12,12 +25,12 @@ let socket: WebSocket | undefined;
 let uuid = "";
 let actionUuid = "";
 // the key's settings as the app holds them, and what the plugin reads from them (as a press does)
-let settings: Json = {};
+let settings: unknown = {};
 let view: KeySettings = {};
 
 function setSettings(raw: unknown): void {
-  settings = typeof raw === "object" && raw !== null && !Array.isArray(raw) ? (raw as Json) : {};
-  view = parseKeySettings(settings);
+  settings = raw;
+  view = parseKeySettings(raw);
 }
 
 function send(message: Json): void {
@@ -37,8 +50,9 @@ function showError(field: string, message: string): void {
 
 /** stores a change to the key's settings; undefined removes a field, and fields of the wrong type are dropped */
 function saveSettings(change: Json): void {
-  setSettings(keySettingsToStore(settings, { ...view, ...change }));
-  send({ event: "setSettings", context: uuid, payload: settings });
+  const stored = keySettingsToStore(settings, { ...view, ...change });
+  setSettings(stored);
+  send({ event: "setSettings", context: uuid, payload: stored });
 }
 
 function presetOf(current: KeySettings) {
@@ -100,20 +114,18 @@ function renderPreview(): void {
   }
 }
 
-const HEX_COLOR = /^#[0-9a-fA-F]{8}$/;
-
 /** shows the typed colour (or the preset's) in the picker; the picker has no alpha */
 function renderSwatch(): void {
   const input = $<HTMLInputElement>("heartColor");
   const value = input.value.trim() || input.placeholder;
-  if (HEX_COLOR.test(value)) $<HTMLInputElement>("heartColor-picker").value = value.slice(0, 7).toLowerCase();
+  if (isHexColor(value)) $<HTMLInputElement>("heartColor-picker").value = value.slice(0, 7).toLowerCase();
 }
 
 /** a colour picked in the picker, keeping the alpha already typed */
 function onPickedColour(picked: string): void {
   const input = $<HTMLInputElement>("heartColor");
   const current = input.value.trim() || input.placeholder;
-  const alpha = HEX_COLOR.test(current) ? current.slice(7) : "FF";
+  const alpha = isHexColor(current) ? current.slice(7) : "FF";
   input.value = `${picked.toUpperCase()}${alpha}`;
   onField("heartColor", input.value);
 }
@@ -176,16 +188,18 @@ function onPluginMessage(message: PluginMessage): void {
 }
 
 function onMessage(data: string): void {
-  const message = JSON.parse(data) as { event?: string; payload?: Json };
-  switch (message.event) {
+  const message = appEventSchema.safeParse(JSON.parse(data));
+  if (!message.success) return;
+  switch (message.data.event) {
     case "didReceiveSettings":
-      setSettings(message.payload?.settings);
+      setSettings(settingsIn(message.data.payload));
       render();
       return;
-    case "sendToPropertyInspector":
-      if (message.payload && typeof message.payload.type === "string")
-        onPluginMessage(message.payload as PluginMessage);
+    case "sendToPropertyInspector": {
+      const pluginMessage = parsePluginMessage(message.data.payload);
+      if (pluginMessage) onPluginMessage(pluginMessage);
       return;
+    }
   }
 }
 
@@ -237,9 +251,9 @@ function connectElgatoStreamDeckSocket(
   actionInfo: string,
 ): void {
   uuid = inspectorUuid;
-  const action = JSON.parse(actionInfo) as { action?: string; payload?: { settings?: Json } };
-  actionUuid = action.action ?? "";
-  setSettings(action.payload?.settings);
+  const action = appEventSchema.safeParse(JSON.parse(actionInfo)).data;
+  actionUuid = action?.action ?? "";
+  setSettings(settingsIn(action?.payload));
   render();
   socket = new WebSocket(`ws://127.0.0.1:${port}`);
   socket.addEventListener("open", () => {
