@@ -1,3 +1,4 @@
+import { parseStoredSession } from "./auth/session-schema";
 import type { StoredSession } from "./auth/session-store";
 import { setAccessToken } from "./auth/set-token";
 import { signIn } from "./auth/sign-in";
@@ -27,6 +28,8 @@ export interface Commands {
   signIn(): Promise<StoredSession | undefined>;
   /** revokes and deletes the token, for the authentication provider */
   signOut(): Promise<void>;
+  /** reads the session SecretStorage holds, checked with zod, for the session store */
+  parseSession(raw: string): StoredSession | undefined;
 }
 
 /** the kit over what activate made, and the commands that work with it */
@@ -43,5 +46,6 @@ export function createCommands(parts: KitParts): Commands {
     },
     signIn: () => signIn(kit),
     signOut: () => signOut(kit),
+    parseSession: parseStoredSession,
   };
 }

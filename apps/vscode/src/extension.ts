@@ -28,13 +28,27 @@ export interface PulseKitApi {
 export function activate(context: vscode.ExtensionContext): PulseKitApi | { activationMs: number } {
   const activateStarted = performance.now();
   const realUi = createVscodeUi();
+  // the session is checked with zod, which lives in the commands bundle: the first read loads it
+  const sessions = new SessionStore(context.secrets, async (raw) =>
+    (await commands().catch(() => undefined))?.parseSession(raw),
+  );
+  const sessionChanges = new vscode.EventEmitter<void>();
+  // the one reader of the session: other extensions (through vscode.authentication) and our commands ask it
+  const provider = new PulsoidAuthenticationProvider(
+    sessions,
+    sessionChanges.event,
+    context.secrets,
+    async () => (await commands()).signIn(),
+    async () => (await commands()).signOut(),
+  );
   const parts: KitParts = {
     ui: realUi,
     log: new RequestLogger(),
-    sessions: new SessionStore(context.secrets),
+    sessions,
+    auth: provider,
     drafts: new DraftStore(context.globalState),
     storageUri: context.globalStorageUri,
-    sessionChanges: new vscode.EventEmitter<void>(),
+    sessionChanges,
   };
   const commands = loadOnFirstUse(parts);
   const runCommand = async (id: CommandId) => {
@@ -42,13 +56,6 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
     const loaded = await commands().catch(() => undefined);
     return loaded?.run(id);
   };
-  const provider = new PulsoidAuthenticationProvider(
-    parts.sessions,
-    parts.sessionChanges.event,
-    context.secrets,
-    async () => (await commands()).signIn(),
-    async () => (await commands()).signOut(),
-  );
   context.subscriptions.push(
     parts.log,
     parts.sessionChanges,
@@ -70,7 +77,7 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
   if (context.extensionMode !== vscode.ExtensionMode.Test) return { activationMs };
   return {
     activationMs,
-    session: () => parts.sessions.read(),
+    session: () => sessions.read(),
     useUi(ui) {
       parts.ui = ui;
       return () => {

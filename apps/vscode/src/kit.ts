@@ -1,6 +1,14 @@
-import { createPulsoidClient, describeError, type PulsoidClient } from "@pulsekit/core";
+import {
+  createPulsoidClient,
+  describeError,
+  formatRequestEvent,
+  type PulsoidClient,
+  type RequestEvent,
+  redactSecrets,
+} from "@pulsekit/core";
 import * as vscode from "vscode";
-import type { SessionStore, StoredSession } from "./auth/session-store";
+import type { PulsoidAuthenticationProvider } from "./auth/auth-provider";
+import type { SessionStore } from "./auth/session-store";
 import { type ErrorAction, errorActions, isTokenRefused } from "./errors/error-actions";
 import { HostNotices, type HostSetting } from "./host-notice";
 import type { RequestLogger } from "./request-logger";
@@ -15,7 +23,10 @@ import type { DraftStore } from "./widgets/draft-store";
 export interface KitParts {
   ui: Ui;
   readonly log: RequestLogger;
+  /** writes the session (sign-in, set token, sign-out) */
   readonly sessions: SessionStore;
+  /** reads it: the authentication provider, the same way another extension's getSession("pulsoid") does */
+  readonly auth: Pick<PulsoidAuthenticationProvider, "getSessions">;
   readonly drafts: DraftStore;
   readonly storageUri: vscode.Uri;
   readonly sessionChanges: vscode.EventEmitter<void>;
@@ -35,7 +46,12 @@ export class PulseKit {
     this.drafts = parts.drafts;
     this.storageUri = parts.storageUri;
     this.hostNotices = new HostNotices(openSettings, (message) => parts.log.info(message));
+    parts.log.redactWith(redactSecrets);
   }
+
+  /** the clients' request hook: one line per request in the Pulsoid channel */
+  private readonly logRequest = (event: RequestEvent): void =>
+    this.log.request(formatRequestEvent(event), event.errorKind !== undefined || (event.status ?? 0) >= 400);
 
   /** the UI the commands show and ask through */
   get ui(): Ui {
@@ -55,7 +71,7 @@ export class PulseKit {
     return createPulsoidClient({
       token,
       baseUrl: apiBaseUrl,
-      onRequest: this.log.onRequest,
+      onRequest: this.logRequest,
       ...options,
     });
   }
@@ -70,13 +86,22 @@ export class PulseKit {
     this.parts.sessionChanges.fire();
   }
 
+  /** the signed-in session as the authentication provider gives it to any extension, or undefined */
+  async currentSession(): Promise<vscode.AuthenticationSession | undefined> {
+    const [session] = await this.parts.auth.getSessions();
+    return session;
+  }
+
   /**
-   * the stored session; when there is none, asks the user to sign in (or set a token) and
-   * returns the new session, or undefined when they did not
+   * a client for the signed-in account; when nobody is signed in, asks the user to sign in (or set a token)
+   * first. Undefined when they did not
    */
-  async requireSession(): Promise<StoredSession | undefined> {
-    const session = await this.sessions.read();
-    if (session) return session;
+  async signedInClient(): Promise<PulsoidClient | undefined> {
+    const session = (await this.currentSession()) ?? (await this.askToSignIn());
+    return session && this.client(session.accessToken);
+  }
+
+  private async askToSignIn(): Promise<vscode.AuthenticationSession | undefined> {
     const choice = await this.ui.showMessage(
       "info",
       "You are not signed in to Pulsoid. Sign in (or paste an access token) to create and manage widgets.",
@@ -86,7 +111,7 @@ export class PulseKit {
     if (choice === "Sign In") await vscode.commands.executeCommand("pulsekit.signIn");
     else if (choice === "Set Access Token") await vscode.commands.executeCommand("pulsekit.setToken");
     else return undefined;
-    return this.sessions.read();
+    return this.currentSession();
   }
 
   /**

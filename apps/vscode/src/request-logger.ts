@@ -1,14 +1,25 @@
-import type { RequestEvent } from "@pulsekit/core";
 import * as vscode from "vscode";
-import { formatRequestEvent, redact } from "./request-log";
 
-/** the `Pulsoid` output channel: one line per request, tokens never written */
+/** turns a line into one that can be written: every secret hidden */
+export type Redaction = (text: string, secrets: ReadonlySet<string>) => string;
+
+/**
+ * the `Pulsoid` output channel: one line per request, tokens never written. It is made at activation, so it
+ * imports nothing from core: the commands bundle hands it core's request format and redaction when it loads,
+ * before any token can reach it
+ */
 export class RequestLogger implements vscode.Disposable {
   readonly channel: vscode.LogOutputChannel;
   private readonly secrets = new Set<string>();
+  private redact: Redaction = (text) => text;
 
   constructor() {
     this.channel = vscode.window.createOutputChannel("Pulsoid", { log: true });
+  }
+
+  /** from now on every line goes through this redaction */
+  redactWith(redaction: Redaction): void {
+    this.redact = redaction;
   }
 
   /** a value that must never reach the log, such as the current token */
@@ -16,12 +27,11 @@ export class RequestLogger implements vscode.Disposable {
     this.secrets.add(secret);
   }
 
-  /** the client's onRequest hook */
-  readonly onRequest = (event: RequestEvent): void => {
-    const line = this.clean(formatRequestEvent(event));
-    if (event.errorKind || (event.status ?? 0) >= 400) this.channel.warn(line);
-    else this.channel.info(line);
-  };
+  /** one request's line; a failed request is a warning */
+  request(line: string, failed: boolean): void {
+    if (failed) this.channel.warn(this.clean(line));
+    else this.channel.info(this.clean(line));
+  }
 
   /** a line about something other than a request */
   info(message: string): void {
@@ -34,7 +44,7 @@ export class RequestLogger implements vscode.Disposable {
   }
 
   private clean(text: string): string {
-    return redact(text, [...this.secrets]);
+    return this.redact(text, this.secrets);
   }
 
   dispose(): void {

@@ -1,7 +1,6 @@
-import { resolveEndpoints, type WidgetPreset } from "@pulsekit/core";
+import { parseUserPresets, resolveEndpoints, type WidgetPreset } from "@pulsekit/core";
 import * as vscode from "vscode";
 import { userScopedValue } from "./user-scoped-value";
-import { parseUserPresets } from "./widgets/user-presets";
 
 /** the pulsekit.* settings as the commands use them */
 export interface ExtensionSettings {
@@ -15,7 +14,7 @@ export interface ExtensionSettings {
 /** reads the pulsekit.* settings now (they can change at any time) */
 export function readSettings(): ExtensionSettings {
   const config = vscode.workspace.getConfiguration("pulsekit");
-  const { presets, problems } = parseUserPresets(config.get("presets"));
+  const { presets, problems } = parseUserPresets(config.get("presets"), "pulsekit.presets");
   // where the token goes comes from user settings only, whatever scope this VS Code honours
   const endpoints = resolveEndpoints({
     apiBaseUrl: userScopedValue(config.inspect("apiBaseUrl")),

@@ -25,8 +25,12 @@ describe("nextStep", () => {
     expect(nextStep(error("timeout", { mayHaveCreated: true }))).toEqual({ step: "check_widgets", canRetry: false });
   });
 
-  it("a cancelled call asks for nothing", () => {
+  it("a cancelled call asks for nothing, unless the create it stopped may have gone through", () => {
     expect(nextStep(error("timeout", { cancelled: true }))).toEqual({ step: "none", canRetry: false });
+    expect(nextStep(error("timeout", { cancelled: true, mayHaveCreated: true }))).toEqual({
+      step: "check_widgets",
+      canRetry: false,
+    });
   });
 
   it("bad input names its field", () => {

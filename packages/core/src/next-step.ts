@@ -36,9 +36,10 @@ const RETRYABLE_STEPS: ReadonlySet<NextStep> = new Set(["reconnect", "check_addr
 function stepFor(error: unknown): NextStep {
   // anything PulseKit did not foresee: trying again is the only thing a user can do
   if (!isPulsoidError(error)) return "try_again";
-  if (error.cancelled) return "none";
-  // a repeat could make a second widget, unless the app hands over error.unfinishedCreate
+  // a repeat could make a second widget, unless the app hands over error.unfinishedCreate; this holds for a
+  // create the user cancelled after it was sent too
   if (error.mayHaveCreated) return "check_widgets";
+  if (error.cancelled) return "none";
   switch (error.kind) {
     case "unauthorized":
     case "insufficient_scope":

@@ -112,7 +112,7 @@ export function parseUserPresets(raw: unknown, setting: string): UserPresets {
       const preset = parseInput(widgetPresetSchema, entry, `presets[${index}]`);
       result.presets.push({ ...preset, metaId: preset.metaId ?? BASIC_BPM_META_ID });
     } catch (error) {
-      const reason = describeError(error).replace(/ Fix \S+ and try again\.$/, "");
+      const reason = describeError(error).replace(/\.( Fix \S+ and try again\.)?$/, "");
       result.problems.push(`Preset ${reason}, so it was skipped. Fix it in the ${setting} setting.`);
     }
   });

@@ -220,10 +220,10 @@ describe("parseAccessToken", () => {
   });
 
   it.each([
-    ["", /token is empty: paste the access token/],
-    ["abc def", /token has spaces or line breaks/],
-    ["x".repeat(600), /token is too long/],
-    [42, /token must be text/],
+    ["", /^token is empty: paste the access token \(create one at pulsoid\.net\/ui\/keys\)\.$/],
+    ["abc def", /^token has spaces or line breaks: copy only the token itself\.$/],
+    ["x".repeat(600), /^token is too long to be a Pulsoid access token: copy only the token itself\.$/],
+    [42, /^token must be text\. Fix token and try again\.$/],
   ])("refuses %j naming the field and what to do", (input, message) => {
     let error: unknown;
     try {

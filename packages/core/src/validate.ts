@@ -38,7 +38,8 @@ function article(type: string): string {
 }
 
 function fail(field: string, rule: string): never {
-  throw invalidInput(field, `${rule}. Fix ${field} and try again.`);
+  // a rule that already says what to do ends in a full stop and needs no generic advice
+  throw invalidInput(field, /[.!?]$/.test(rule) ? rule : `${rule}. Fix ${field} and try again.`);
 }
 
 /** a trimmed widget name, or an invalid_input error on field "name" */

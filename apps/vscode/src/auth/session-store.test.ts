@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MemorySecrets } from "../../test/unit/memory-secrets";
+import { parseStoredSession } from "./session-schema";
 import { accountFor, SESSION_SECRET_KEY, SessionStore } from "./session-store";
 
 const validation = { client_id: "client-1", expires_in: 3600, profile_id: "3f1b2c4d-aaaa", scopes: ["widgets:read"] };
@@ -7,7 +8,7 @@ const validation = { client_id: "client-1", expires_in: 3600, profile_id: "3f1b2
 describe("SessionStore", () => {
   it("saves an accepted token with the account and scopes Pulsoid reported", async () => {
     const secrets = new MemorySecrets();
-    const store = new SessionStore(secrets, () => "id-1");
+    const store = new SessionStore(secrets, parseStoredSession, () => "id-1");
     await store.save("tok-123456", validation, ["widgets:read", "widgets:update"]);
     const session = await store.read();
     expect(session).toMatchObject({
@@ -21,7 +22,7 @@ describe("SessionStore", () => {
 
   it("keeps the token when it is marked as refused", async () => {
     const secrets = new MemorySecrets();
-    const store = new SessionStore(secrets);
+    const store = new SessionStore(secrets, parseStoredSession);
     await store.save("tok-123456", validation, []);
     await store.markRejected();
     const session = await store.read();
@@ -32,7 +33,7 @@ describe("SessionStore", () => {
 
   it("deletes the token only on clearIf, and only while it is still the one given", async () => {
     const secrets = new MemorySecrets();
-    const store = new SessionStore(secrets);
+    const store = new SessionStore(secrets, parseStoredSession);
     await store.save("tok-123456", undefined, ["widgets:read"]);
     await store.markRejected();
     expect(await store.clearIf("tok-123456")).toBe(true);
@@ -42,7 +43,7 @@ describe("SessionStore", () => {
 
   it("keeps a different token stored meanwhile", async () => {
     const secrets = new MemorySecrets();
-    const store = new SessionStore(secrets);
+    const store = new SessionStore(secrets, parseStoredSession);
     await store.save("newer-token", undefined, ["widgets:read"]);
     expect(await store.clearIf("revoked-token")).toBe(false);
     expect((await store.read())?.accessToken).toBe("newer-token");
@@ -52,8 +53,25 @@ describe("SessionStore", () => {
   it("reads a damaged secret as signed out without deleting it", async () => {
     const secrets = new MemorySecrets();
     secrets.values.set(SESSION_SECRET_KEY, "{not json");
-    expect(await new SessionStore(secrets).read()).toBeUndefined();
+    expect(await new SessionStore(secrets, parseStoredSession).read()).toBeUndefined();
     expect(secrets.values.get(SESSION_SECRET_KEY)).toBe("{not json");
+  });
+
+  it("reads a secret of the wrong shape as signed out, field by field", async () => {
+    const secrets = new MemorySecrets();
+    const store = new SessionStore(secrets, parseStoredSession);
+    const good = { id: "a", accessToken: "tok-123456", account: { id: "p", label: "P" }, scopes: [], savedAt: "x" };
+    for (const bad of [
+      { ...good, accessToken: "" },
+      { ...good, scopes: "widgets:read" },
+      { ...good, account: null },
+      [good],
+    ]) {
+      secrets.values.set(SESSION_SECRET_KEY, JSON.stringify(bad));
+      expect(await store.read()).toBeUndefined();
+    }
+    secrets.values.set(SESSION_SECRET_KEY, JSON.stringify(good));
+    expect(await store.read()).toEqual(good);
   });
 
   it("labels server tokens by client and unknown tokens generically", () => {

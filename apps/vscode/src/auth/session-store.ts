@@ -32,21 +32,20 @@ export function accountFor(validation: TokenValidation | undefined): { id: strin
 
 /** reads and writes the one Pulsoid session; only clearIf() removes the token */
 export class SessionStore {
+  /**
+   * `parse` checks what SecretStorage holds (with zod, in session-schema.ts); activation hands in one that loads
+   * the commands bundle first, so the code that activates stays free of zod
+   */
   constructor(
     private readonly secrets: SecretStore,
+    private readonly parse: (raw: string) => StoredSession | undefined | PromiseLike<StoredSession | undefined>,
     private readonly newId: () => string = () => Math.random().toString(36).slice(2, 12),
   ) {}
 
-  /** the stored session, or undefined when none (or it cannot be read) */
+  /** the stored session, or undefined when none (or it is not a session) */
   async read(): Promise<StoredSession | undefined> {
     const raw = await this.secrets.get(SESSION_SECRET_KEY);
-    if (!raw) return undefined;
-    try {
-      const session = JSON.parse(raw) as StoredSession;
-      return typeof session.accessToken === "string" && session.accessToken ? session : undefined;
-    } catch {
-      return undefined;
-    }
+    return raw ? this.parse(raw) : undefined;
   }
 
   /** stores a token that Pulsoid accepted, replacing any previous one */

@@ -1,4 +1,4 @@
-import { WIDGET_SCOPES } from "@pulsekit/core";
+import { describeError, parseAccessToken, WIDGET_SCOPES } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
 import { MultiStepInput } from "../ui/multi-step-input";
 import { checkWithProgress, signedInMessage } from "./token-check";
@@ -20,8 +20,12 @@ export async function setAccessToken(kit: PulseKit): Promise<void> {
           password: true,
           validate: (value) => {
             if (!value.trim()) return "Paste the token, or press Escape to cancel.";
-            if (/\s/.test(value.trim())) return "A token has no spaces or line breaks; check what you copied.";
-            return undefined;
+            try {
+              parseAccessToken(value);
+              return undefined;
+            } catch (error) {
+              return describeError(error);
+            }
           },
         })
       ).trim();

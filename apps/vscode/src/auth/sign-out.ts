@@ -1,26 +1,26 @@
+import { signOut as coreSignOut, TOKEN_SETTINGS_URL } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
 
-const REVOKE_BY_HAND = "revoke it at https://pulsoid.net/ui/keys if it may have leaked";
+const REVOKE_BY_HAND = `revoke it at ${TOKEN_SETTINGS_URL} if it may have leaked`;
 
 /**
- * Pulsoid: Sign Out. Revokes the token at Pulsoid (best effort), then deletes it if it is still the stored
- * one: another window or Set Access Token may have stored a newer token meanwhile, which is kept. The only
- * way a token is deleted
+ * Pulsoid: Sign Out, by core's rule: revokes the token at Pulsoid (best effort), then deletes it if it is still
+ * the stored one: another window or Set Access Token may have stored a newer token meanwhile, which is kept.
+ * The only way a token is deleted
  */
 export async function signOut(kit: PulseKit): Promise<void> {
-  const session = await kit.sessions.read();
+  const session = await kit.currentSession();
   if (!session) {
     await kit.ui.showMessage("info", "You are not signed in to Pulsoid, so there is nothing to sign out of.");
     return;
   }
-  let revoked = true;
-  try {
-    await kit.client(session.accessToken, { timeoutMs: 5000, retry: false }).revokeToken();
-  } catch {
-    revoked = false;
-  }
-  if (!(await kit.sessions.clearIf(session.accessToken))) {
-    const newer = await kit.sessions.read();
+  const { removal: removed, revokeError } = await kit.ui.withProgress(
+    { title: "Pulsoid: signing out…", cancellable: false },
+    () => coreSignOut(kit.client(session.accessToken), () => kit.sessions.clearIf(session.accessToken)),
+  );
+  const revoked = revokeError === undefined;
+  if (!removed) {
+    const newer = await kit.currentSession();
     kit.log.info(`signed out of the old token (${revoked ? "revoked" : "revoking failed"}); a newer one was kept`);
     const old = revoked
       ? "The token you signed out of was revoked."

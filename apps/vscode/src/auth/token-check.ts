@@ -1,4 +1,4 @@
-import { checkToken, type TokenStatus, WIDGET_SCOPES } from "@pulsekit/core";
+import { checkToken, TOKEN_SCOPE_HINT, type TokenStatus, WIDGET_SCOPES } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
 
 /** asks Pulsoid about a token (with a progress notification) before it is stored */
@@ -12,5 +12,5 @@ export function checkWithProgress(kit: PulseKit, token: string, title: string): 
 export function signedInMessage(label: string, missingScopes: string[]): string {
   if (missingScopes.length === 0)
     return `Signed in to Pulsoid as ${label}. The token is kept in VS Code's secret storage.`;
-  return `Signed in to Pulsoid as ${label}, but the token is missing the scope ${missingScopes.join(" and ")}, so some commands will fail. Sign in again and allow widget access, or create a token with widgets:read and widgets:update at https://pulsoid.net/ui/keys.`;
+  return `Signed in to Pulsoid as ${label}, but the token is missing the scope ${missingScopes.join(" and ")}, so some commands will fail. ${TOKEN_SCOPE_HINT}`;
 }

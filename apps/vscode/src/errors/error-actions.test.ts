@@ -30,3 +30,21 @@ describe("errorActions", () => {
     expect(errorActions(new PulsoidError("invalid_input", "bad", { field: "name" }), { canRetry: true })).toEqual([]);
   });
 });
+
+describe("errorActions for every next step", () => {
+  it("names a button for each step core can give, and Retry only where retrying helps", () => {
+    expect(errorActions(new PulsoidError("timeout", "stopped", { cancelled: true }), { canRetry: true })).toEqual([]);
+    expect(errorActions(new PulsoidError("payment_required", "no plan"), { canRetry: true })).toEqual([]);
+    expect(errorActions(new PulsoidError("not_found", "no such path"), { canRetry: true })).toEqual([
+      "Retry",
+      "Open Settings",
+    ]);
+    expect(errorActions(new PulsoidError("rate_limited", "busy"), { canRetry: false })).toEqual(["Show Log"]);
+    expect(errorActions(new TypeError("boom"), { canRetry: true })).toEqual(["Retry", "Show Log"]);
+  });
+
+  it("sends a broken user preset to the settings", () => {
+    const preset = new PulsoidError("invalid_input", "bad", { field: "presets[0].id" });
+    expect(errorActions(preset, { canRetry: true })).toEqual(["Open Settings"]);
+  });
+});

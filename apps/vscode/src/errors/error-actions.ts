@@ -1,4 +1,4 @@
-import { isPulsoidError } from "@pulsekit/core";
+import { isPulsoidError, type NextStep, nextStep } from "@pulsekit/core";
 
 /** a button offered next to an error message */
 export type ErrorAction =
@@ -9,28 +9,25 @@ export type ErrorAction =
   | "Show Log"
   | "Show Widgets";
 
-/** the buttons that fix an error, most useful first */
+/** core's next step in VS Code's words: the buttons that take it, most useful first */
+const BUTTONS: Record<NextStep, readonly ErrorAction[]> = {
+  none: [],
+  check_widgets: ["Show Widgets"],
+  sign_in: ["Sign In Again", "Set Access Token"],
+  upgrade_plan: [],
+  fix_input: [],
+  reconnect: ["Retry", "Open Settings"],
+  check_address: ["Retry", "Open Settings"],
+  try_again: ["Retry", "Show Log"],
+};
+
+/** the buttons that fix an error, most useful first; Retry only when the command can run again and it may help */
 export function errorActions(error: unknown, options: { canRetry: boolean }): ErrorAction[] {
-  if (!isPulsoidError(error)) return options.canRetry ? ["Retry", "Show Log"] : ["Show Log"];
-  // a retry could make a second widget: the user checks the list first (the input is kept to resume)
-  if (error.mayHaveCreated) return ["Show Widgets"];
-  switch (error.kind) {
-    case "unauthorized":
-    case "insufficient_scope":
-      return ["Sign In Again", "Set Access Token"];
-    case "network":
-    case "invalid_response":
-    case "not_found":
-      return options.canRetry ? ["Retry", "Open Settings"] : ["Open Settings"];
-    case "timeout":
-    case "server":
-    case "rate_limited":
-      return options.canRetry ? ["Retry", "Show Log"] : ["Show Log"];
-    case "invalid_input":
-      return error.field?.startsWith("presets") ? ["Open Settings"] : [];
-    default:
-      return options.canRetry && error.retryable ? ["Retry"] : [];
-  }
+  const advice = nextStep(error);
+  // a user preset is fixed where it lives, in the settings
+  if (advice.step === "fix_input") return advice.field?.startsWith("presets") ? ["Open Settings"] : [];
+  const retry = options.canRetry && advice.canRetry;
+  return BUTTONS[advice.step].filter((button) => retry || button !== "Retry");
 }
 
 /** true when Pulsoid refused the token itself (the stored token is then marked, never deleted) */

@@ -31,8 +31,8 @@ type PresetChoice = { kind: "preset"; preset: WidgetPreset } | { kind: "resume";
 
 /** Pulsoid: Create Widget. Preset, name, review (or JSON), then one create; a failed create is kept to resume */
 export async function createWidget(kit: PulseKit): Promise<Widget | undefined> {
-  const session = await kit.requireSession();
-  if (!session) return undefined;
+  const client = await kit.signedInClient();
+  if (!client) return undefined;
   const settings = kit.settings();
   for (const problem of settings.presetProblems) void kit.ui.showMessage("warning", problem, "Open Settings");
   const presets = listPresets(settings.presets);
@@ -118,7 +118,7 @@ export async function createWidget(kit: PulseKit): Promise<Widget | undefined> {
 
   const finished = await MultiStepInput.run(kit.ui, pickPreset, state);
   if (!finished) return undefined;
-  return submit(kit, kit.client(session.accessToken), state);
+  return submit(kit, client, state);
 }
 
 async function submit(kit: PulseKit, client: PulsoidClient, state: CreateState): Promise<Widget | undefined> {

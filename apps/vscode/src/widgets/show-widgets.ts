@@ -9,9 +9,9 @@ type WidgetAction = "copy" | "open" | "update";
 
 /** Pulsoid: Show Widgets. The account's widgets; choosing one offers copy URL, open and update */
 export async function showWidgets(kit: PulseKit): Promise<void> {
-  const session = await kit.requireSession();
-  if (!session) return;
-  const widgets = await loadWidgets(kit, kit.client(session.accessToken), () => showWidgets(kit));
+  const client = await kit.signedInClient();
+  if (!client) return;
+  const widgets = await loadWidgets(kit, client, () => showWidgets(kit));
   if (!widgets) return;
   const state: { widget?: Widget; action?: WidgetAction } = {};
 
@@ -45,9 +45,9 @@ export async function showWidgets(kit: PulseKit): Promise<void> {
 
 /** Pulsoid: Copy Widget URL. Pick a widget and copy its OBS browser-source URL */
 export async function copyWidgetUrlCommand(kit: PulseKit): Promise<void> {
-  const session = await kit.requireSession();
-  if (!session) return;
-  const widgets = await loadWidgets(kit, kit.client(session.accessToken), () => copyWidgetUrlCommand(kit));
+  const client = await kit.signedInClient();
+  if (!client) return;
+  const widgets = await loadWidgets(kit, client, () => copyWidgetUrlCommand(kit));
   if (!widgets) return;
   let chosen: Widget | undefined;
   const finished = await MultiStepInput.run(

@@ -9,9 +9,8 @@ const TITLE = "Pulsoid: Update Widget";
 
 /** Pulsoid: Update Widget. Pick a widget, edit its configuration, apply the change with read-modify-write */
 export async function updateWidget(kit: PulseKit, preselected?: Widget): Promise<Widget | undefined> {
-  const session = await kit.requireSession();
-  if (!session) return undefined;
-  const client = kit.client(session.accessToken);
+  const client = await kit.signedInClient();
+  if (!client) return undefined;
   const widgets = preselected ? [preselected] : await loadWidgets(kit, client, () => updateWidget(kit));
   if (!widgets) return undefined;
   const state = { widget: widgets[0] as Widget, name: "", configuration: {} as Record<string, unknown>, metaId: "" };

@@ -173,7 +173,7 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
             .filter((file) => /Pulsoid\.log$/.test(file))
             .map((file) => readFileSync(file, "utf8"))
             .join("\n");
-          return /POST \/api\/v1\/widgets 20\d/.test(text) ? text : undefined;
+          return /POST \/api\/v1\/widgets -> 20\d/.test(text) ? text : undefined;
         });
         if (log.includes(token)) throw new Error("the token is in the Pulsoid log");
         const files = filesUnder(server.dirs.home);

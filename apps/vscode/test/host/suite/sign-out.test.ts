@@ -16,7 +16,7 @@ describe("signing out while another token is stored", () => {
   let api: PulseKitApi;
   startEachTestFresh({ signedIn: true }, (started) => ({ ui, api } = started));
 
-  /** Sign Out with its revoke held for 3 s, and Set Access Token storing a new token meanwhile */
+  /** Sign Out with its revoke held for 3 s (and failing every retry), and Set Access Token storing a new token meanwhile */
   async function signOutWhileANewTokenIsSet(revokeFails: boolean): Promise<{ old: string; newer: string }> {
     const old = (await api.session())?.accessToken;
     assert.ok(old, "signed in before the test");
@@ -26,6 +26,8 @@ describe("signing out while another token is stored", () => {
       delayMs: 3000,
       ...(revokeFails ? { status: 503 } : {}),
     });
+    // sign-out retries a failed revoke within its deadline: a failing Pulsoid fails every try
+    if (revokeFails) await emulator.fault({ method: "POST", path: "/oauth2/revoke", status: 503, times: 20 });
     const signingOut = start("pulsekit.signOut");
     await eventually(
       async () => ((await apiRequests("POST", "/oauth2/revoke")).length > 0 ? true : undefined),
