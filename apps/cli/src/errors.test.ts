@@ -35,9 +35,30 @@ describe("messageFor and errorJson", () => {
       message: "configuration.heartColor must be a colour.",
       exitCode: 2,
       kind: "invalid_input",
+      nextStep: "fix_input",
       field: "configuration.heartColor",
     });
     expect(messageFor(new TypeError("x is undefined"))).not.toContain("\n");
+  });
+});
+
+describe("nextStep in --json errors", () => {
+  it.each([
+    [new PulsoidError("unauthorized", "x"), "sign_in"],
+    [new PulsoidError("insufficient_scope", "x"), "sign_in"],
+    [new PulsoidError("payment_required", "x"), "upgrade_plan"],
+    [new PulsoidError("network", "x"), "reconnect"],
+    [new PulsoidError("not_found", "x"), "check_address"],
+    [new PulsoidError("rate_limited", "x"), "try_again"],
+    [new PulsoidError("timeout", "x", { mayHaveCreated: true }), "check_widgets"],
+    [new PulsoidError("timeout", "x", { cancelled: true }), "none"],
+  ])("tells a script what to do after %s", (error, step) => {
+    expect(errorJson(error).nextStep).toBe(step);
+  });
+
+  it("is left out for the CLI's own errors and for anything unexpected", () => {
+    expect(errorJson(new CliError("no", 3))).not.toHaveProperty("nextStep");
+    expect(errorJson(new TypeError("bug"))).not.toHaveProperty("nextStep");
   });
 });
 
@@ -45,14 +66,28 @@ describe("a create that may have reached Pulsoid, or was cancelled", () => {
   it("keeps exit code 1 and says mayHaveCreated in --json", () => {
     const error = new PulsoidError("timeout", "Pulsoid did not answer.", { mayHaveCreated: true });
     expect(exitCodeFor(error)).toBe(1);
-    expect(errorJson(error)).toMatchObject({ kind: "timeout", exitCode: 1, mayHaveCreated: true });
+    expect(errorJson(error)).toMatchObject({
+      kind: "timeout",
+      exitCode: 1,
+      mayHaveCreated: true,
+      nextStep: "check_widgets",
+    });
   });
 
   it("exits 130 when the user cancelled", () => {
     const error = new PulsoidError("timeout", "Cancelled before Pulsoid answered.", { cancelled: true });
     expect(exitCodeFor(error)).toBe(130);
-    expect(errorJson(error)).toMatchObject({ exitCode: 130, cancelled: true });
+    expect(errorJson(error)).toMatchObject({ exitCode: 130, cancelled: true, nextStep: "none" });
     expect(errorJson(error).mayHaveCreated).toBeUndefined();
+  });
+
+  it("still exits 130 when the create it stopped may have gone through, and points to the widget list", () => {
+    const error = new PulsoidError("timeout", "Cancelled before Pulsoid answered.", {
+      cancelled: true,
+      mayHaveCreated: true,
+    });
+    expect(exitCodeFor(error)).toBe(130);
+    expect(errorJson(error)).toMatchObject({ exitCode: 130, nextStep: "check_widgets", mayHaveCreated: true });
   });
 });
 

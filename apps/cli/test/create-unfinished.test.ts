@@ -41,7 +41,7 @@ describe("widgets create that may have reached Pulsoid", () => {
     const first = await runCli(["widgets", "create", "--name", "Slow", "--json"], home, { env });
     expect(first.code).toBe(1);
     const { error } = JSON.parse(first.stdout);
-    expect(error).toMatchObject({ kind: "timeout", exitCode: 1, mayHaveCreated: true });
+    expect(error).toMatchObject({ kind: "timeout", exitCode: 1, mayHaveCreated: true, nextStep: "check_widgets" });
     expect(error.message).toContain("pulsekit widgets list");
     expect(first.stderr).toMatch(/may have been created/);
     expect(existsSync(unfinishedFile())).toBe(true);
@@ -91,7 +91,7 @@ describe("Ctrl-C during widgets create", () => {
     const run = await create.done;
     expect(run.code).toBe(130);
     expect(run.stderr).toMatch(/no widget was created/i);
-    expect(JSON.parse(run.stdout).error).toMatchObject({ exitCode: 130, cancelled: true });
+    expect(JSON.parse(run.stdout).error).toMatchObject({ exitCode: 130, cancelled: true, nextStep: "none" });
     expect(JSON.parse(run.stdout).error.mayHaveCreated).toBeUndefined();
     expect(await requestLines(emu.url)).toEqual(["GET /api/v1/widgets"]);
     expect(existsSync(unfinishedFile())).toBe(false);

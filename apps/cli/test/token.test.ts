@@ -172,7 +172,7 @@ describe("token check", () => {
       env: { PULSOID_API_URL: emu.url, PULSOID_TOKEN: "bogus-token-xyz" },
     });
     expect(refused.code).toBe(3);
-    expect(JSON.parse(refused.stdout).error.kind).toBe("unauthorized");
+    expect(JSON.parse(refused.stdout).error).toMatchObject({ kind: "unauthorized", nextStep: "sign_in" });
     expect(refused.stderr).not.toContain("bogus-token-xyz");
   });
 

@@ -93,7 +93,11 @@ describe("widgets create", () => {
       },
     );
     expect(run.code).toBe(2);
-    expect(JSON.parse(run.stdout).error).toMatchObject({ kind: "invalid_input", field: "configuration.heartColor" });
+    expect(JSON.parse(run.stdout).error).toMatchObject({
+      kind: "invalid_input",
+      nextStep: "fix_input",
+      field: "configuration.heartColor",
+    });
   });
 
   it("rejects an unknown preset, listing the valid ones, without a token or a request", async () => {

@@ -1,4 +1,11 @@
-import { createDeviceSignIn, describeError, isPulsoidError, TOKEN_SETTINGS_URL, WIDGET_SCOPES } from "@pulsekit/core";
+import {
+  createDeviceSignIn,
+  describeError,
+  isPulsoidError,
+  signOut,
+  TOKEN_SETTINGS_URL,
+  WIDGET_SCOPES,
+} from "@pulsekit/core";
 import { canOpenBrowser, openBrowser } from "../browser.js";
 import { CliError, interruptedError, usageError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
@@ -50,8 +57,8 @@ export async function login(ctx: CliContext, out: Output, options: { browser: bo
 }
 
 /**
- * `logout`: revokes the token with Pulsoid and deletes the saved copy, but only while the file still
- * holds that token: another terminal may have signed in while the revoke was on its way
+ * `logout`: revokes the token with Pulsoid, then deletes the saved copy only while the file still holds that
+ * token (core's sign-out rule): another terminal may have signed in while the revoke was on its way
  */
 export async function logout(ctx: CliContext, out: Output): Promise<void> {
   const saved = ctx.tokenStore.read();
@@ -61,15 +68,9 @@ export async function logout(ctx: CliContext, out: Output): Promise<void> {
     out.info("You are not signed in; there was nothing to sign out of.");
     return;
   }
-  ctx.addSecret(token);
-  let revokeError: unknown;
-  try {
-    await clientFor(ctx, out, token).revokeToken();
-  } catch (error) {
-    // a token Pulsoid already refuses needs no revoking
-    if (!(isPulsoidError(error) && error.kind === "unauthorized")) revokeError = error;
-  }
-  const removal = saved ? ctx.tokenStore.removeIf(saved) : "missing";
+  const { removal, revokeError } = await signOut(clientFor(ctx, out, token), () =>
+    saved ? ctx.tokenStore.removeIf(saved) : "missing",
+  );
   const deleted = removal === "deleted";
   const kept =
     removal === "replaced"

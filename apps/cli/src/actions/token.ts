@@ -4,7 +4,7 @@ import type { CliContext } from "../context.js";
 import { describeExpiry } from "../expiry.js";
 import type { Output } from "../output.js";
 import { readSecret } from "../read-secret.js";
-import { clientFor, describeSource, resolveToken } from "../session.js";
+import { clientFor, describeSource, signedIn } from "../session.js";
 import { plainLine } from "../terminal-text.js";
 
 function missingScopesWarning(missing: readonly string[]): string {
@@ -43,14 +43,14 @@ export async function setToken(ctx: CliContext, out: Output): Promise<void> {
 
 /** `token check`: shows which client the token belongs to, its scopes and when it expires */
 export async function checkToken(ctx: CliContext, out: Output): Promise<void> {
-  const resolved = resolveToken(ctx, out);
-  const status = await askPulsoid(clientFor(ctx, out, resolved.token), WIDGET_SCOPES);
+  const { client, source } = signedIn(ctx, out);
+  const status = await askPulsoid(client, WIDGET_SCOPES);
   if (status.state !== "signed_in") throw status.error;
   const { validation, missingScopes } = status;
   out.result(
     {
-      source: resolved.source,
-      path: resolved.source === "file" ? ctx.tokenStore.path : null,
+      source,
+      path: source === "file" ? ctx.tokenStore.path : null,
       client_id: validation.client_id,
       profile_id: validation.profile_id,
       scopes: validation.scopes,
@@ -60,7 +60,7 @@ export async function checkToken(ctx: CliContext, out: Output): Promise<void> {
     },
     () =>
       [
-        `Token:    from ${describeSource(ctx, resolved)}`,
+        `Token:    from ${describeSource(ctx, source)}`,
         `Client:   ${plainLine(validation.client_id)}`,
         `Scopes:   ${validation.scopes.length > 0 ? validation.scopes.map(plainLine).join(", ") : "(none)"}`,
         `Expires:  ${describeExpiry(validation.expires_in)}`,

@@ -11,7 +11,7 @@ import { readConfigOption, readConfigPatch } from "../config-input.js";
 import type { CliContext } from "../context.js";
 import { abortOnInterrupt } from "../interrupt.js";
 import type { Output } from "../output.js";
-import { clientFor, resolveToken } from "../session.js";
+import { signedIn } from "../session.js";
 import { plainLine } from "../terminal-text.js";
 import { createUnfinishedCreates } from "../unfinished-creates.js";
 import { formatWidget, formatWidgetTable, widgetView } from "../widget-view.js";
@@ -32,8 +32,7 @@ export async function createWidget(ctx: CliContext, out: Output, options: Create
   const name = validateWidgetName(options.name);
   const changes = options.config === undefined ? {} : readConfigOption(options.config, process.cwd());
   const { configuration, metaId } = configurationFromPreset(options.preset ?? DEFAULT_PRESET_ID, changes);
-  const { token } = resolveToken(ctx, out);
-  const client = clientFor(ctx, out, token);
+  const { client } = signedIn(ctx, out);
   const request = { name, configuration, metaId };
   const unfinishedCreates = createUnfinishedCreates(ctx.env.configDir);
   const unfinished = unfinishedCreates.find(request);
@@ -71,8 +70,8 @@ function createFailure(error: PulsoidError, kept: boolean): PulsoidError {
 
 /** `widgets list`: a table of every widget with its type and OBS URL */
 export async function listWidgets(ctx: CliContext, out: Output): Promise<void> {
-  const { token } = resolveToken(ctx, out);
-  const views = (await clientFor(ctx, out, token).listWidgets()).map(widgetView);
+  const { client } = signedIn(ctx, out);
+  const views = (await client.listWidgets()).map(widgetView);
   out.result(views, () => (views.length === 0 ? "" : formatWidgetTable(views)));
   if (!out.json && views.length === 0) {
     out.info('You have no widgets yet; create one with `pulsekit widgets create --name "My widget"`.');
@@ -83,8 +82,8 @@ export async function listWidgets(ctx: CliContext, out: Output): Promise<void> {
 export async function updateWidget(ctx: CliContext, out: Output, id: string, config: string): Promise<void> {
   if (id.trim() === "") throw usageError("The widget id is empty; copy one from `pulsekit widgets list`.", "id");
   const patch = readConfigPatch(config, process.cwd());
-  const { token } = resolveToken(ctx, out);
-  const view = widgetView(await clientFor(ctx, out, token).mergeWidgetConfiguration(id.trim(), patch));
+  const { client } = signedIn(ctx, out);
+  const view = widgetView(await client.mergeWidgetConfiguration(id.trim(), patch));
   out.result(view, () => formatWidget(view));
   if (!out.json)
     out.success(`Updated "${plainLine(view.name)}"; OBS shows the change the next time the source reloads.`);
