@@ -43,6 +43,12 @@ describe("createContext", () => {
     expect(JSON.parse(stdout.text())).toEqual({ a: "[hidden]", b: "[hidden]" });
   });
 
+  it("hides what follows Bearer and the values of token query parameters, even when never registered", () => {
+    const { ctx, stderr } = contextWithSavedToken("saved-token-1234");
+    ctx.io.stderr.write("Authorization: Bearer other-token-9999 GET /oauth2/token?access_token=abcd5678&x=1");
+    expect(stderr.text()).toBe("Authorization: Bearer [hidden] GET /oauth2/token?access_token=[hidden]&x=1");
+  });
+
   it("starts without a hidden token when the token file cannot be read", () => {
     const home = mkdtempSync(join(tmpdir(), "pulsekit-context-"));
     folders.push(home);

@@ -1,3 +1,4 @@
+import { redactSecrets } from "@pulsekit/core";
 import { type CliEnvironment, readEnvironment } from "./environment.js";
 import { createOutput, type Output, type TextSink } from "./output.js";
 import type { SecretSource } from "./read-secret.js";
@@ -30,16 +31,6 @@ export interface CliContext {
   addSecret(secret: string): void;
 }
 
-/** replaces every registered secret in text, as it is and as it looks inside a JSON string */
-function redact(text: string, secrets: ReadonlySet<string>): string {
-  let out = text;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    for (const form of new Set([secret, JSON.stringify(secret).slice(1, -1)])) out = out.split(form).join("[hidden]");
-  }
-  return out;
-}
-
 /** the saved token, when one can be read: hidden before any argument or file is even parsed */
 function savedToken(tokenStore: TokenStore): string | undefined {
   try {
@@ -58,7 +49,7 @@ export function createContext(io: CliIo): CliContext {
   for (const secret of [env.token, savedToken(tokenStore)]) if (secret) secrets.add(secret);
   const hiding = (sink: TextSink): TextSink => ({
     isTTY: sink.isTTY,
-    write: (text: string) => sink.write(redact(text, secrets)),
+    write: (text: string) => sink.write(redactSecrets(text, secrets)),
   });
   const stdout = hiding(io.stdout);
   const stderr = hiding(io.stderr);
