@@ -1,4 +1,4 @@
-import { redactSecrets } from "@pulsekit/core";
+import { redactSecrets } from "@pulsekit/core/log-text";
 import { type CliEnvironment, readEnvironment } from "./environment.js";
 import { createOutput, type Output, type TextSink } from "./output.js";
 import type { SecretSource } from "./read-secret.js";

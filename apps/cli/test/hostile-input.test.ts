@@ -31,11 +31,11 @@ describe("--json errors", () => {
     const env = { PULSOID_API_URL: emu.url, PULSOID_TOKEN: token };
     const plain = await runCli(["widgets", "create", "--name", "X", "--preset", token], home, { env });
     expect(plain.code).toBe(2);
-    expect(plain.stderr).toContain("is not a preset");
+    expect(plain.stderr).toContain("does not exist");
     const json = await runCli(["widgets", "create", "--name", "X", "--preset", token, "--json"], home, { env });
     expect(json.code).toBe(2);
     const { error } = JSON.parse(json.stdout) as { error: { message: string } };
-    expect(error.message).toContain("is not a preset");
+    expect(error.message).toContain("does not exist");
     expect(`${json.stdout}${json.stderr}`).not.toContain(token);
   });
 });

@@ -68,9 +68,13 @@ describe("widgets create", () => {
   });
 
   it.each([
-    ["invalid JSON", "{heartColor:", "configuration"],
-    ["a wrong colour", '{"heartColor":"red"}', "configuration.heartColor"],
-    ["a range with from > to", '{"ranges":[{"from":150,"to":90,"color":"#FF0000FF"}]}', "configuration.ranges[0]"],
+    ["invalid JSON", "{heartColor:", "The configuration is not valid JSON"],
+    ["a wrong colour", '{"heartColor":"red"}', "The heart colour (heartColor) must be a colour"],
+    [
+      "a range with from > to",
+      '{"ranges":[{"from":150,"to":90,"color":"#FF0000FF"}]}',
+      "Heart-rate range 1 (ranges[0])",
+    ],
   ])("rejects --config with %s, naming the field, and sends nothing", async (_label, config, field) => {
     const { env, token } = withToken();
     const run = await runCli(["widgets", "create", "--name", "Bad", "--config", config], home, { env });
@@ -239,7 +243,7 @@ describe("widgets update", () => {
       env,
     });
     expect(badColour.code).toBe(2);
-    expect(badColour.stderr).toContain("configuration.heartColor");
+    expect(badColour.stderr).toContain("The heart colour (heartColor)");
     const badJson = await runCli(["widgets", "update", widget?.id ?? "", "--config", "{nope"], home, { env });
     expect(badJson.code).toBe(2);
     expect(badJson.stderr).toContain("not valid JSON");

@@ -46,8 +46,9 @@ writeFileSync(join(dist, "widget-configuration.schema.json"), `${JSON.stringify(
 /** core's schema plus the descriptions and messages VS Code shows on hover and on a wrong value */
 function withEditorHints(schema) {
   const color = {
-    description: "A colour as #RRGGBBAA: red, green, blue and alpha in hex, for example #FF3355FF.",
-    patternErrorMessage: "Use #RRGGBBAA with eight hex digits, for example #FF3355FF.",
+    description:
+      "A colour as #RRGGBB, or #RRGGBBAA with transparency: red, green, blue (and alpha) in hex, for example #FF3355. #RRGGBB is stored as #RRGGBBFF.",
+    patternErrorMessage: "Use #RRGGBB or #RRGGBBAA in hex, for example #FF3355.",
   };
   const hints = {
     heartEnabled: { description: "Show the beating heart next to the number." },

@@ -1,3 +1,5 @@
+import { fieldLabelSentenceStart } from "./field-label.js";
+
 /** what went wrong, in terms an app can act on */
 export type PulsoidErrorKind =
   | "unauthorized"
@@ -91,9 +93,9 @@ export function isPulsoidError(error: unknown): error is PulsoidError {
   return error instanceof PulsoidError;
 }
 
-/** an invalid_input error naming the field and the rule */
+/** an invalid_input error naming the field in a user's words (its path stays in `field`) and the rule */
 export function invalidInput(field: string, rule: string): PulsoidError {
-  return new PulsoidError("invalid_input", `${field} ${rule}`, { field, retryable: false });
+  return new PulsoidError("invalid_input", `${fieldLabelSentenceStart(field)} ${rule}`, { field, retryable: false });
 }
 
 const MAY_HAVE_CREATED =

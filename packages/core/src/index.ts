@@ -29,6 +29,7 @@ export {
   type PulsoidErrorKind,
   type UnfinishedCreate,
 } from "./errors.js";
+export { fieldLabel } from "./field-label.js";
 export type { RequestEvent } from "./http.js";
 export { formatRequestEvent, HIDDEN, redactSecrets } from "./log-text.js";
 export { applyMergePatch, createMergePatch, isPlainObject } from "./merge-patch.js";
@@ -59,6 +60,7 @@ export {
   isHexColor,
   MAX_BPM,
   MIN_BPM,
+  normalizeHexColor,
   type TokenValidation,
   tokenValidationSchema,
   type UpdateWidgetBody,

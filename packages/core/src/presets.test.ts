@@ -47,7 +47,20 @@ describe("presets", () => {
   });
 
   it("names the valid ids when a preset does not exist", () => {
-    expect(() => getPreset("neon")).toThrowError(/"neon" is not a preset. Choose one of: classic, minimal, zones/);
+    expect(() => getPreset("neon")).toThrowError(
+      'The preset "neon" does not exist. Choose one of: classic, minimal, zones.',
+    );
+  });
+
+  it("finds a preset by id or label in any case, and suggests the closest for a typo", () => {
+    expect(getPreset("ZONES").id).toBe("zones");
+    expect(getPreset(" Minimal ").id).toBe("minimal");
+    expect(getPreset("classic heart").id).toBe("classic");
+    expect(() => getPreset("zonez")).toThrowError(
+      'The preset "zonez" does not exist. Did you mean "zones"? Choose one of: classic, minimal, zones.',
+    );
+    expect(() => getPreset("Clasic")).toThrowError(/Did you mean "classic"\?/);
+    expect(() => getPreset("neon")).toThrowError(/^The preset "neon" does not exist\. Choose one/);
   });
 
   it("rejects a user preset with a bad colour", () => {
@@ -65,7 +78,12 @@ describe("configurationFromPreset", () => {
   });
 
   it("names the field when a change breaks the preset's rules", () => {
-    expect(() => configurationFromPreset("zones", { heartColor: "green" })).toThrowError(/configuration.heartColor/);
+    expect(() => configurationFromPreset("zones", { heartColor: "green" })).toThrow(
+      expect.objectContaining({
+        field: "configuration.heartColor",
+        message: expect.stringMatching(/^The heart colour \(heartColor\) must be a colour like #FF3355/),
+      }),
+    );
   });
 
   it("names the preset when it does not exist", () => {
@@ -103,7 +121,7 @@ describe("parseUserPresets", () => {
     expect(presets.map((p) => p.id)).toEqual(["fine"]);
     expect(problems).toHaveLength(2);
     expect(problems[0]).toMatch(
-      /^Preset presets\[0\]\.id must be lowercase letters.*, so it was skipped\. Fix it in the pulsekit\.presets setting\.$/,
+      /^presets\[0\]\.id must be lowercase letters.*\(up to 40\), so that preset was skipped\. Fix it in the pulsekit\.presets setting\.$/,
     );
     expect(problems[1]).toContain("presets[1].configuration.heartColor");
   });

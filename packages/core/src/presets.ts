@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { closestWord } from "./closest-word.js";
 import { describeError, invalidInput } from "./errors.js";
 import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
@@ -68,13 +69,18 @@ export function listPresets(extra: readonly WidgetPreset[] = []): WidgetPreset[]
   return [...byId.values()];
 }
 
-/** the preset with this id; an invalid_input error on field "preset" lists the valid ids otherwise */
+/** the preset with this id or label, in any case; an invalid_input error on field "preset" suggests the closest */
 export function getPreset(id: string, extra: readonly WidgetPreset[] = []): WidgetPreset {
   const presets = listPresets(extra);
-  const preset = presets.find((candidate) => candidate.id === id);
+  const wanted = id.trim().toLowerCase();
+  const preset =
+    presets.find((candidate) => candidate.id === wanted) ??
+    presets.find((candidate) => candidate.label.toLowerCase() === wanted);
   if (!preset) {
-    const ids = presets.map((candidate) => candidate.id).join(", ");
-    throw invalidInput("preset", `"${id}" is not a preset. Choose one of: ${ids}.`);
+    const ids = presets.map((candidate) => candidate.id);
+    const guess = closestWord(wanted, ids);
+    const hint = guess ? ` Did you mean "${guess}"?` : "";
+    throw invalidInput("preset", `"${id}" does not exist.${hint} Choose one of: ${ids.join(", ")}.`);
   }
   return preset;
 }
@@ -112,8 +118,8 @@ export function parseUserPresets(raw: unknown, setting: string): UserPresets {
       const preset = parseInput(widgetPresetSchema, entry, `presets[${index}]`);
       result.presets.push({ ...preset, metaId: preset.metaId ?? BASIC_BPM_META_ID });
     } catch (error) {
-      const reason = describeError(error).replace(/\.( Fix \S+ and try again\.)?$/, "");
-      result.problems.push(`Preset ${reason}, so it was skipped. Fix it in the ${setting} setting.`);
+      const reason = describeError(error).replace(/\.( Fix it and try again\.)?$/, "");
+      result.problems.push(`${reason}, so that preset was skipped. Fix it in the ${setting} setting.`);
     }
   });
   return result;

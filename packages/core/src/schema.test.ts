@@ -12,6 +12,7 @@ import {
   parseAccessToken,
   parseConfigurationJson,
   validateConfiguration,
+  validateJsonConfiguration,
   validateWidgetId,
   validateWidgetName,
 } from "./validate.js";
@@ -43,7 +44,7 @@ describe("basic BPM configuration", () => {
   });
 
   it.each([
-    ["#FF0000", "six digits"],
+    ["#FF000", "five digits"],
     ["red", "a word"],
     ["#GG0000FF", "non-hex digits"],
     ["FF0000FF", "no #"],
@@ -52,7 +53,7 @@ describe("basic BPM configuration", () => {
     const error = inputError(() => validateConfiguration({ heartColor }));
     expect(error.kind).toBe("invalid_input");
     expect(error.field).toBe("configuration.heartColor");
-    expect(error.message).toContain("#RRGGBBAA");
+    expect(error.message).toContain("like #FF3355 or #FF3355FF");
   });
 
   it("rejects heartEnabled that is not a boolean", () => {
@@ -70,7 +71,7 @@ describe("basic BPM configuration", () => {
   it.each([
     [{ from: -1, to: 90, color: "#FFFFFFFF" }, "configuration.ranges[0].from", "at least 0"],
     [{ from: 60, to: 301, color: "#FFFFFFFF" }, "configuration.ranges[0].to", "at most 300"],
-    [{ from: 60, to: 90, color: "blue" }, "configuration.ranges[0].color", "#RRGGBBAA"],
+    [{ from: 60, to: 90, color: "blue" }, "configuration.ranges[0].color", "like #FF3355 or #FF3355FF"],
     [{ from: "60", to: 90, color: "#FFFFFFFF" }, "configuration.ranges[0].from", "beats per minute"],
   ])("rejects an implausible range %j", (range, field, rule) => {
     const error = inputError(() => validateConfiguration({ ranges: [range] }));
@@ -210,7 +211,17 @@ describe("entities from Pulsoid", () => {
 
   it("tells colours apart", () => {
     expect(isHexColor("#A1B2C3D4")).toBe(true);
-    expect(isHexColor("#A1B2C3")).toBe(false);
+    expect(isHexColor("#a1b2c3")).toBe(true);
+    for (const bad of ["#A1B2C", "#A1B2C3D", "A1B2C3", "#G1B2C3", "red", 42]) expect(isHexColor(bad)).toBe(false);
+  });
+
+  it("stores #RRGGBB as #RRGGBBFF, in every colour of a configuration", () => {
+    const configuration = validateConfiguration({
+      heartColor: "#ff3355",
+      ranges: [{ from: 0, to: 99, color: "#3FA9F5" }],
+    });
+    expect(configuration).toEqual({ heartColor: "#ff3355FF", ranges: [{ from: 0, to: 99, color: "#3FA9F5FF" }] });
+    expect(validateConfiguration({ heartColor: "#FF335580" })).toEqual({ heartColor: "#FF335580" });
   });
 });
 
@@ -220,10 +231,10 @@ describe("parseAccessToken", () => {
   });
 
   it.each([
-    ["", /^token is empty: paste the access token \(create one at pulsoid\.net\/ui\/keys\)\.$/],
-    ["abc def", /^token has spaces or line breaks: copy only the token itself\.$/],
-    ["x".repeat(600), /^token is too long to be a Pulsoid access token: copy only the token itself\.$/],
-    [42, /^token must be text\. Fix token and try again\.$/],
+    ["", /^The access token is empty: paste the access token \(create one at pulsoid\.net\/ui\/keys\)\.$/],
+    ["abc def", /^The access token has spaces or line breaks: copy only the token itself\.$/],
+    ["x".repeat(600), /^The access token is too long to be a Pulsoid access token: copy only the token itself\.$/],
+    [42, /^The access token must be text\. Fix it and try again\.$/],
   ])("refuses %j naming the field and what to do", (input, message) => {
     let error: unknown;
     try {
@@ -244,7 +255,19 @@ describe("parseConfigurationJson", () => {
       error = caught;
     }
     expect(error).toMatchObject({ kind: "invalid_input", field: "configuration" });
-    expect((error as Error).message).toMatch(/^configuration is not valid JSON at line 2, column 3\./);
+    expect((error as Error).message).toMatch(/^The configuration is not valid JSON at line 2, column 3\./);
     expect((error as Error).message).not.toContain("s3cr3t");
+  });
+});
+
+describe("__proto__ keys", () => {
+  it("are refused by name at any depth instead of vanishing from what is sent", () => {
+    const nested = JSON.parse('{"extra": {"list": [{"__proto__": {"x": 1}}]}}');
+    expect(() => validateConfiguration(nested)).toThrow(
+      expect.objectContaining({ field: "configuration.extra.list[0].__proto__" }),
+    );
+    expect(() => validateJsonConfiguration(JSON.parse('{"__proto__": 1}'))).toThrow(
+      expect.objectContaining({ kind: "invalid_input", field: "configuration.__proto__" }),
+    );
   });
 });

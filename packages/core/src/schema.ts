@@ -6,16 +6,24 @@ export const MIN_BPM = 0;
 /** bpm bounds a heart-rate range must stay within */
 export const MAX_BPM = 300;
 
-const HEX_COLOR = /^#[0-9A-Fa-f]{8}$/;
+const HEX_COLOR = /^#(?:[0-9A-Fa-f]{6}|[0-9A-Fa-f]{8})$/;
 
-/** true for a colour in Pulsoid's `#RRGGBBAA` form */
+/** true for a colour PulseKit accepts: `#RRGGBBAA` as Pulsoid stores it, or `#RRGGBB` (opaque) */
 export function isHexColor(value: unknown): value is string {
   return typeof value === "string" && HEX_COLOR.test(value);
 }
 
-/** a colour as Pulsoid stores it: `#RRGGBBAA` */
-const COLOR_RULE = "must be a colour like #FF3355FF (#RRGGBBAA: red, green, blue, alpha in hex)";
-export const hexColorSchema = z.string({ error: COLOR_RULE }).regex(HEX_COLOR, { error: COLOR_RULE });
+/** a colour in Pulsoid's `#RRGGBBAA` form: `#RRGGBB` gets the alpha FF (opaque); anything else is returned as is */
+export function normalizeHexColor(value: string): string {
+  return isHexColor(value) && value.length === 7 ? `${value}FF` : value;
+}
+
+/** a colour as Pulsoid stores it: `#RRGGBBAA`; `#RRGGBB` is accepted and stored with alpha FF */
+const COLOR_RULE = "must be a colour like #FF3355 or #FF3355FF (red, green, blue and optionally alpha, in hex)";
+export const hexColorSchema = z
+  .string({ error: COLOR_RULE })
+  .regex(HEX_COLOR, { error: COLOR_RULE })
+  .transform(normalizeHexColor);
 
 /** a JSON value (what a configuration may hold) */
 const jsonValue = z.json({ error: "must be plain JSON (text, numbers, booleans, lists, objects)" });

@@ -39,7 +39,7 @@ function article(type: string): string {
 
 function fail(field: string, rule: string): never {
   // a rule that already says what to do ends in a full stop and needs no generic advice
-  throw invalidInput(field, /[.!?]$/.test(rule) ? rule : `${rule}. Fix ${field} and try again.`);
+  throw invalidInput(field, /[.!?]$/.test(rule) ? rule : `${rule}. Fix it and try again.`);
 }
 
 /** a trimmed widget name, or an invalid_input error on field "name" */
@@ -47,9 +47,36 @@ export function validateWidgetName(name: unknown): string {
   return parseInput(widgetNameSchema, name, "name");
 }
 
+/**
+ * the path of the first own `__proto__` key in a JSON value: JSON.parse makes one, but copying it sets an object's
+ * prototype instead, so it would silently vanish from what is sent
+ */
+function protoKeyPath(value: unknown, path: string, depth = 0): string | undefined {
+  if (depth > 64 || typeof value !== "object" || value === null) return undefined;
+  if (Array.isArray(value)) {
+    for (const [index, item] of value.entries()) {
+      const found = protoKeyPath(item, `${path}[${index}]`, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (Object.hasOwn(value, "__proto__")) return `${path}.__proto__`;
+  for (const [key, item] of Object.entries(value)) {
+    const found = protoKeyPath(item, `${path}.${key}`, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** any widget type's configuration: a JSON object */
 export function validateJsonConfiguration(configuration: unknown): Record<string, unknown> {
+  refuseProtoKeys(configuration);
   return parseInput(widgetConfigurationSchema, configuration, "configuration");
+}
+
+function refuseProtoKeys(configuration: unknown): void {
+  const path = protoKeyPath(configuration, "configuration");
+  if (path) fail(path, "is a key a configuration cannot have: remove it");
 }
 
 /** a configuration checked against its widget type's schema; unknown keys are kept */
@@ -59,6 +86,7 @@ export function validateConfiguration(
 ): Record<string, unknown> {
   // one pass either way: the basic BPM schema checks unknown keys as plain JSON itself
   if (metaId !== BASIC_BPM_META_ID) return validateJsonConfiguration(configuration);
+  refuseProtoKeys(configuration);
   return parseInput(basicBpmConfigurationSchema, configuration, "configuration");
 }
 

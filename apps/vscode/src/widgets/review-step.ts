@@ -1,4 +1,4 @@
-import { BASIC_BPM_META_ID, isHexColor } from "@pulsekit/core";
+import { BASIC_BPM_META_ID, isHexColor, normalizeHexColor } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
 import { BackSignal, type MultiStepInput, type PickItem } from "../ui/multi-step-input";
 import { editConfigurationAsJson } from "./configuration-editor";
@@ -61,12 +61,12 @@ export async function reviewConfiguration(
       try {
         const color = await input.text({
           ...shape,
-          prompt: "Heart colour as #RRGGBBAA (red, green, blue, alpha in hex), for example #FF3355FF",
+          prompt: "Heart colour as #RRGGBB, or #RRGGBBAA with transparency (hex), for example #FF3355",
           value: typeof state.configuration.heartColor === "string" ? state.configuration.heartColor : "#FF3355FF",
           validate: (value) =>
-            isHexColor(value.trim()) ? undefined : "Use #RRGGBBAA with eight hex digits, for example #FF3355FF.",
+            isHexColor(value.trim()) ? undefined : "Use #RRGGBB or #RRGGBBAA in hex, for example #FF3355.",
         });
-        state.configuration = { ...state.configuration, heartColor: color.trim().toUpperCase() };
+        state.configuration = { ...state.configuration, heartColor: normalizeHexColor(color.trim().toUpperCase()) };
       } catch (error) {
         if (!(error instanceof BackSignal)) throw error;
       }
