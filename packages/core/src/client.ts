@@ -8,6 +8,8 @@ import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
 import { type CallOptions, type Operation, sleepWithin, startOperation, stoppedError } from "./operation.js";
 import {
+  type Profile,
+  profileSchema,
   type TokenValidation,
   tokenValidationSchema,
   type Widget,
@@ -94,6 +96,8 @@ export interface PulsoidClient {
   requireScopes(scopes: readonly string[], options?: CallOptions): Promise<TokenValidation>;
   /** POST /oauth2/revoke on the API host; the token stops working */
   revokeToken(options?: CallOptions): Promise<void>;
+  /** GET /api/v1/profile (scope profile:read): the user's name, to show which account is signed in */
+  getProfile(options?: CallOptions): Promise<Profile>;
 }
 
 /** default client-side limit, safely under Pulsoid's 20 requests per second */
@@ -240,6 +244,11 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
       call(op, { method: "GET", path: "/api/v1/token/validate", attempt }, tokenValidationSchema),
     );
   const validateToken = (callOptions?: CallOptions) => operation(callOptions, validateWith);
+
+  const getProfile = (callOptions?: CallOptions) =>
+    operation(callOptions, (op) =>
+      withRetries(op, (attempt) => call(op, { method: "GET", path: "/api/v1/profile", attempt }, profileSchema)),
+    );
 
   async function createWidget(input: CreateWidgetInput, callOptions?: CreateOptions): Promise<Widget> {
     const { metaId = BASIC_BPM_META_ID } = parseInput(createInputSchema, input, "input");
@@ -388,6 +397,7 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     validateToken,
     requireScopes,
     revokeToken,
+    getProfile,
     toString: describe,
     toJSON: describe,
     [Symbol.for("nodejs.util.inspect.custom")]: describe,

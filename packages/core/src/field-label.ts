@@ -4,6 +4,7 @@ const LABELS: Readonly<Record<string, string>> = {
   preset: "the preset",
   token: "the access token",
   id: "the widget id",
+  widget: "the widget",
   configuration: "the configuration",
   "configuration.heartEnabled": "the heart switch (heartEnabled)",
   "configuration.heartColor": "the heart colour (heartColor)",

@@ -30,6 +30,7 @@ export {
   type UnfinishedCreate,
 } from "./errors.js";
 export { fieldLabel } from "./field-label.js";
+export { findWidget } from "./find-widget.js";
 export type { RequestEvent } from "./http.js";
 export { formatRequestEvent, HIDDEN, redactSecrets } from "./log-text.js";
 export { applyMergePatch, createMergePatch, isPlainObject } from "./merge-patch.js";
@@ -61,6 +62,8 @@ export {
   MAX_BPM,
   MIN_BPM,
   normalizeHexColor,
+  type Profile,
+  profileSchema,
   type TokenValidation,
   tokenValidationSchema,
   type UpdateWidgetBody,
@@ -73,7 +76,7 @@ export {
   widgetResponseSchema,
   widgetSchema,
 } from "./schema.js";
-export { missingScopes, SCOPES, type Scope, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "./scopes.js";
+export { missingScopes, SCOPES, type Scope, SIGN_IN_SCOPES, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "./scopes.js";
 export { REVOKE_DEADLINE_MS, type SignOutResult, signOut } from "./sign-out.js";
 export { checkToken, type TokenStatus } from "./token-status.js";
 export {

@@ -127,3 +127,14 @@ export const errorBodySchema = z.object({
 });
 /** Pulsoid's error body */
 export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+/** GET /api/v1/profile; the docs name the user `username`, one example `login`: both are read */
+export const profileSchema = z
+  .object({
+    username: z.string().nullish(),
+    login: z.string().nullish(),
+    channel: z.string().nullish(),
+  })
+  .transform(({ username, login, channel }) => ({ username: username || login || null, channel: channel || null }));
+/** the signed-in user as Pulsoid names them */
+export type Profile = z.infer<typeof profileSchema>;

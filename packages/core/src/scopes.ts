@@ -2,13 +2,17 @@
 export const SCOPES = {
   widgetsRead: "widgets:read",
   widgetsUpdate: "widgets:update",
+  profileRead: "profile:read",
 } as const;
 
 /** a Pulsoid OAuth scope */
 export type Scope = (typeof SCOPES)[keyof typeof SCOPES] | (string & {});
 
-/** the scopes PulseKit's apps request when signing in */
+/** the scopes PulseKit's widget commands need */
 export const WIDGET_SCOPES: Scope[] = [SCOPES.widgetsRead, SCOPES.widgetsUpdate];
+
+/** the scopes the apps ask for when signing in: the widget scopes, and the profile to show the user's name */
+export const SIGN_IN_SCOPES: Scope[] = [...WIDGET_SCOPES, SCOPES.profileRead];
 
 /** the required scopes a token does not have */
 export function missingScopes(granted: readonly string[], required: readonly string[]): string[] {

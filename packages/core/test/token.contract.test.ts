@@ -74,3 +74,21 @@ describe("client options", () => {
     expect(ctx.emulator.requests()).toEqual([]);
   });
 });
+
+describe("getProfile", () => {
+  it("reads the user's name, as username or as the docs' other example's login", async () => {
+    const client = ctx.client({}, ["profile:read"]);
+    expect(await client.getProfile()).toEqual({ username: "emulator-user", channel: "emulator-user" });
+    ctx.emulator.setProfile({ login: "heartfelt", channel: null });
+    expect(await client.getProfile()).toEqual({ username: "heartfelt", channel: null });
+    expect(ctx.emulator.requests().map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "GET /api/v1/profile 200",
+      "GET /api/v1/profile 200",
+    ]);
+  });
+
+  it("needs profile:read, like Pulsoid", async () => {
+    const error = await rejection(ctx.client({}, ["widgets:read"]).getProfile());
+    expect(error.kind).toBe("insufficient_scope");
+  });
+});
