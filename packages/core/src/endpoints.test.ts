@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { endpointsFromEnv, resolveEndpoints } from "./endpoints.js";
+import { widgetUrlCaveat } from "./urls.js";
 
 describe("resolveEndpoints", () => {
   it("falls back to Pulsoid's hosts and no client id", () => {
@@ -18,5 +19,14 @@ describe("resolveEndpoints", () => {
 
   it("ignores values that are not text", () => {
     expect(resolveEndpoints({ apiBaseUrl: 42 }).apiBaseUrl).toBe("https://dev.pulsoid.net");
+  });
+});
+
+describe("widgetUrlCaveat", () => {
+  it("warns only when the widget was not made on Pulsoid", () => {
+    expect(widgetUrlCaveat("https://dev.pulsoid.net/")).toBeUndefined();
+    expect(widgetUrlCaveat("http://127.0.0.1:5055")).toMatch(
+      /^This widget was made on http:\/\/127\.0\.0\.1:5055, not on Pulsoid, so its pulsoid\.net address shows nothing in OBS/,
+    );
   });
 });

@@ -85,6 +85,7 @@ export {
   normalizeBaseUrl,
   secureBaseUrl,
   TOKEN_SETTINGS_URL,
+  widgetUrlCaveat,
   widgetViewUrl,
 } from "./urls.js";
 export {

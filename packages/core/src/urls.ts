@@ -14,6 +14,15 @@ export function widgetViewUrl(id: string): string {
   return `${WIDGET_VIEW_BASE}${encodeURIComponent(id)}`;
 }
 
+/**
+ * a sentence to show next to a widget's URL when the widget was made somewhere other than Pulsoid (an emulator,
+ * a test server): pulsoid.net does not know that widget, so the URL shows nothing in OBS. Undefined for Pulsoid
+ */
+export function widgetUrlCaveat(apiBaseUrl: string): string | undefined {
+  if (normalizeBaseUrl(apiBaseUrl) === DEFAULT_API_URL) return undefined;
+  return `This widget was made on ${normalizeBaseUrl(apiBaseUrl)}, not on Pulsoid, so its pulsoid.net address shows nothing in OBS; widgets made with your Pulsoid account do.`;
+}
+
 /** a base URL without trailing slashes, so paths join cleanly */
 export function normalizeBaseUrl(url: string): string {
   return url.replace(/\/+$/, "");
