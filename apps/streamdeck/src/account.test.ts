@@ -242,3 +242,41 @@ it("never puts the token into a message to the inspector or a log line", async (
   expect(JSON.stringify(app.messages)).not.toContain(token);
   expect(app.lines.join("\n")).not.toContain(token);
 });
+
+describe("the OAuth client id", () => {
+  const setups = (messages: PluginMessage[]) => messages.filter((m) => m.type === "setup");
+
+  it("tells the inspector the API host and that no client id is set", async () => {
+    const { app, account } = fakeApp({});
+    await account.answer({ type: "getStatus" });
+    expect(setups(app.messages)).toEqual([
+      { type: "setup", apiBaseUrl: emulator.url, clientId: "", clientIdSource: "none" },
+    ]);
+  });
+
+  it("stores the client id from the page in the global settings, next to what is there, and removes it when cleared", async () => {
+    const token = emulator.seedToken(widgetScopes);
+    const { app, account } = fakeApp({ token });
+    await account.answer({ type: "setClientId", clientId: "my-client" });
+    expect(app.held).toEqual({ token, oauthClientId: "my-client" });
+    expect(setups(app.messages).at(-1)).toMatchObject({ clientId: "my-client", clientIdSource: "settings" });
+    await account.answer({ type: "setClientId", clientId: "" });
+    expect(app.held).toEqual({ token });
+    expect(setups(app.messages).at(-1)).toMatchObject({ clientId: "", clientIdSource: "none" });
+  });
+
+  it("fails a sign-in without a client id at once, pointing to the Client ID field and the token", async () => {
+    const { app, account } = fakeApp({});
+    await account.answer({ type: "signIn" });
+    await expect
+      .poll(() => app.messages.find((m) => m.type === "signIn" && m.state === "failed"))
+      .toEqual({
+        type: "signIn",
+        state: "failed",
+        detail: expect.stringMatching(
+          /^Sign in with Pulsoid needs a client ID: enter yours under Advanced › Client ID/,
+        ),
+      });
+    expect(emulator.requests()).toEqual([]);
+  });
+});

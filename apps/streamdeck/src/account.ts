@@ -6,18 +6,19 @@ import {
   type PulsoidClient,
   type PulsoidClientOptions,
   redactSecrets,
+  SIGN_IN_SCOPES,
   signOut,
 } from "@pulsekit/core";
-import { pluginEndpoints } from "./endpoints.js";
+import { type Endpoints, pluginEndpoints } from "./endpoints.js";
 import type { GlobalSettings } from "./global-settings.js";
 import { createGlobalSettingsStore } from "./global-settings-store.js";
 import type { InspectorRequest, PluginMessage } from "./inspector-messages.js";
 import { NotSignedInError } from "./not-signed-in-error.js";
+import { describeSignInFailure } from "./sign-in-failure.js";
 import { createSignInSession } from "./sign-in-session.js";
 import {
   CHECKING_STATUS,
   keptNewerToken,
-  SIGN_IN_SCOPES,
   SIGNED_OUT_STATUS,
   signedOutUnconfirmed,
   tokenStatus,
@@ -87,6 +88,13 @@ export function createAccount(options: AccountOptions): Account {
     return cached.client;
   };
 
+  /** tells the open inspector how sign-in is set up: the API host and the OAuth client id (never the token) */
+  function reportSetup(settings: GlobalSettings): void {
+    if (!options.inspectorOpen()) return;
+    const { apiBaseUrl, clientId, clientIdSource } = pluginEndpoints(settings, env);
+    notify({ type: "setup", apiBaseUrl, clientId: clientId ?? "", clientIdSource });
+  }
+
   async function reportStatus(): Promise<void> {
     if (!options.inspectorOpen()) return;
     const client = clientFor(await store.get());
@@ -97,11 +105,15 @@ export function createAccount(options: AccountOptions): Account {
 
   const storeToken = (token: string) => store.update((current) => ({ ...current, token }));
 
+  // the endpoints the running sign-in started with, so a failure names the client id it used
+  let signInEndpoints: Endpoints = pluginEndpoints({}, env);
   const signIn = createSignInSession({
     create: async () => {
       const endpoints = pluginEndpoints(await store.get(), env);
+      signInEndpoints = endpoints;
+      // with no client id core refuses at once; describeFailure points to the Client ID field
       return createDeviceSignIn({
-        clientId: endpoints.clientId,
+        clientId: endpoints.clientId ?? "",
         scopes: SIGN_IN_SCOPES,
         oauthBaseUrl: endpoints.oauthBaseUrl,
       });
@@ -113,7 +125,18 @@ export function createAccount(options: AccountOptions): Account {
     openUrl: options.openUrl,
     notify,
     log,
+    describeFailure: (error) => describeSignInFailure(error, signInEndpoints),
   });
+
+  /** stores the OAuth client id the page's Client ID field holds; empty removes it */
+  async function setClientId(clientId: string): Promise<void> {
+    await store.update((current) => {
+      const { oauthClientId: _old, ...rest } = current;
+      return clientId ? { ...rest, oauthClientId: clientId } : rest;
+    });
+    log(clientId ? "OAuth client id saved to the plugin's global settings" : "OAuth client id removed");
+    reportSetup(await store.get());
+  }
 
   /** stores a pasted token once Pulsoid accepts it; a refused or unchecked token is not stored */
   async function saveToken(token: string): Promise<void> {
@@ -163,7 +186,10 @@ export function createAccount(options: AccountOptions): Account {
   async function run(request: InspectorRequest): Promise<void> {
     switch (request.type) {
       case "getStatus":
+        reportSetup(await store.get());
         return reportStatus();
+      case "setClientId":
+        return setClientId(request.clientId);
       case "signIn":
         // runs until approved, denied or expired; the inspector hears about each step
         void signIn.start();
@@ -199,8 +225,12 @@ export function createAccount(options: AccountOptions): Account {
       }
     },
     received(raw) {
-      const before = store.peek()?.token;
+      const previous = store.peek();
+      const before = previous?.token;
       const settings = store.received(raw);
+      if (previous?.oauthClientId !== settings.oauthClientId || previous?.apiBaseUrl !== settings.apiBaseUrl) {
+        reportSetup(settings);
+      }
       // e.g. a token stored by another writer: tell the open inspector whether Pulsoid accepts it
       if (running === 0 && settings.token !== before) {
         reportStatus().catch((error) => log(`status check failed: ${describeError(error)}`));

@@ -1,6 +1,6 @@
 import { DEFAULT_API_URL, DEFAULT_OAUTH_URL } from "@pulsekit/core";
 import { describe, expect, it } from "vitest";
-import { PLACEHOLDER_CLIENT_ID, pluginEndpoints } from "./endpoints.js";
+import { pluginEndpoints } from "./endpoints.js";
 
 describe("pluginEndpoints", () => {
   const env = {
@@ -15,7 +15,12 @@ describe("pluginEndpoints", () => {
         { apiBaseUrl: "http://api.gs", oauthBaseUrl: "http://oauth.gs", oauthClientId: "gs-client" },
         env,
       ),
-    ).toEqual({ apiBaseUrl: "http://api.gs", oauthBaseUrl: "http://oauth.gs", clientId: "gs-client" });
+    ).toEqual({
+      apiBaseUrl: "http://api.gs",
+      oauthBaseUrl: "http://oauth.gs",
+      clientId: "gs-client",
+      clientIdSource: "settings",
+    });
   });
 
   it("falls back to the environment, ignoring blank settings", () => {
@@ -23,14 +28,15 @@ describe("pluginEndpoints", () => {
       apiBaseUrl: "http://api.env",
       oauthBaseUrl: "http://oauth.env",
       clientId: "env-client",
+      clientIdSource: "environment",
     });
   });
 
-  it("falls back to Pulsoid's defaults and the placeholder client id", () => {
+  it("falls back to Pulsoid's defaults and names no client id when none is set", () => {
     expect(pluginEndpoints({}, {})).toEqual({
       apiBaseUrl: DEFAULT_API_URL,
       oauthBaseUrl: DEFAULT_OAUTH_URL,
-      clientId: PLACEHOLDER_CLIENT_ID,
+      clientIdSource: "none",
     });
   });
 });

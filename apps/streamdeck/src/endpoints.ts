@@ -1,11 +1,16 @@
 import { endpointsFromEnv, resolveEndpoints } from "@pulsekit/core";
 import type { GlobalSettings } from "./global-settings.js";
 
-/** the OAuth client id used when neither global settings nor the environment name one; replace with a registered id */
-export const PLACEHOLDER_CLIENT_ID = "pulsekit-streamdeck";
+/** where the OAuth client id came from: the settings page's Client ID field, PULSOID_CLIENT_ID, or nowhere */
+export type ClientIdSource = "settings" | "environment" | "none";
 
-/** where the plugin talks to Pulsoid and as which OAuth client */
-export type Endpoints = { apiBaseUrl: string; oauthBaseUrl: string; clientId: string };
+/** where the plugin talks to Pulsoid, and as which OAuth client (none: device sign-in is unavailable) */
+export type Endpoints = {
+  apiBaseUrl: string;
+  oauthBaseUrl: string;
+  clientId?: string;
+  clientIdSource: ClientIdSource;
+};
 
 /** global settings first, then PULSOID_API_URL / PULSOID_OAUTH_URL / PULSOID_CLIENT_ID, then Pulsoid's defaults */
 export function pluginEndpoints(settings: GlobalSettings, env: Record<string, string | undefined>): Endpoints {
@@ -14,6 +19,12 @@ export function pluginEndpoints(settings: GlobalSettings, env: Record<string, st
     oauthBaseUrl: settings.oauthBaseUrl,
     clientId: settings.oauthClientId,
   };
-  const { clientId, ...hosts } = resolveEndpoints(fromSettings, endpointsFromEnv(env));
-  return { ...hosts, clientId: clientId ?? PLACEHOLDER_CLIENT_ID };
+  const resolved = resolveEndpoints(fromSettings, endpointsFromEnv(env));
+  const clientIdSource: ClientIdSource =
+    resolved.clientId === undefined
+      ? "none"
+      : resolveEndpoints(fromSettings).clientId === undefined
+        ? "environment"
+        : "settings";
+  return { ...resolved, clientIdSource };
 }

@@ -16,6 +16,15 @@ describe("parseInspectorRequest", () => {
     expect(parseInspectorRequest({ type: "saveToken", token: 42 })).toBeUndefined();
     expect(parseInspectorRequest({ type: "saveToken" })).toBeUndefined();
   });
+
+  it("takes a client id as trimmed text, empty meaning none", () => {
+    expect(parseInspectorRequest({ type: "setClientId", clientId: " abc " })).toEqual({
+      type: "setClientId",
+      clientId: "abc",
+    });
+    expect(parseInspectorRequest({ type: "setClientId", clientId: "" })).toEqual({ type: "setClientId", clientId: "" });
+    expect(parseInspectorRequest({ type: "setClientId", clientId: 7 })).toBeUndefined();
+  });
 });
 
 describe("parsePluginMessage", () => {
@@ -26,5 +35,8 @@ describe("parsePluginMessage", () => {
     expect(parsePluginMessage({ type: "requestFailed", request: "deleteEverything", detail: "x" })).toBeUndefined();
     expect(parsePluginMessage({ type: "pressResult", ok: "yes", detail: "x" })).toBeUndefined();
     expect(parsePluginMessage(null)).toBeUndefined();
+    const setup = { type: "setup", apiBaseUrl: "https://dev.pulsoid.net", clientId: "", clientIdSource: "none" };
+    expect(parsePluginMessage(setup)).toEqual(setup);
+    expect(parsePluginMessage({ ...setup, clientIdSource: "somewhere" })).toBeUndefined();
   });
 });

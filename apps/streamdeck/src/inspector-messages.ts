@@ -8,6 +8,8 @@ const inspectorRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("signOut") }),
   // a pasted token: the plugin checks it with Pulsoid and stores it; nothing else carries a token
   z.object({ type: z.literal("saveToken"), token: z.string().trim().min(1).max(512) }),
+  // the OAuth client id for device sign-in (not a secret); empty removes it
+  z.object({ type: z.literal("setClientId"), clientId: z.string().trim().max(200) }),
 ]);
 
 /** what the property inspector asks the plugin to do */
@@ -19,7 +21,7 @@ const signInStatusSchema = z.enum(["signed_out", "checking", "signed_in", "refus
 export type SignInStatus = z.infer<typeof signInStatusSchema>;
 
 // the requests a failure can be reported for: a new request type does not compile until it is listed here
-const requestTypeSchema = z.enum(["getStatus", "signIn", "cancelSignIn", "signOut", "saveToken"]);
+const requestTypeSchema = z.enum(["getStatus", "signIn", "cancelSignIn", "signOut", "saveToken", "setClientId"]);
 
 const pluginMessageSchema = z.union([
   z.object({
@@ -38,6 +40,13 @@ const pluginMessageSchema = z.union([
   }),
   z.object({ type: z.literal("signIn"), state: z.enum(["failed", "cancelled"]), detail: z.string() }),
   z.object({ type: z.literal("tokenSaved") }),
+  // how sign-in is set up: the API host (for the widget URL caveat) and the OAuth client id, never a token
+  z.object({
+    type: z.literal("setup"),
+    apiBaseUrl: z.string(),
+    clientId: z.string(),
+    clientIdSource: z.enum(["settings", "environment", "none"]),
+  }),
   z.object({ type: z.literal("requestFailed"), request: requestTypeSchema, detail: z.string() }),
   z.object({ type: z.literal("pressResult"), ok: z.boolean(), detail: z.string() }),
 ]);

@@ -20,6 +20,8 @@ export type SignInSessionOptions = {
   /** tells the property inspector */
   notify: (message: PluginMessage) => void;
   log: (line: string) => void;
+  /** the sentence for a failed sign-in; core's describeError unless the plugin words it for its page */
+  describeFailure?: (error: unknown) => string;
 };
 
 /** a sign-in session over the core's device flow */
@@ -59,7 +61,7 @@ export function createSignInSession(options: SignInSessionOptions): SignInSessio
         await options.saveToken(result.accessToken);
         options.log("sign-in: approved, token stored in the plugin's global settings");
       } catch (error) {
-        const detail = describeError(error);
+        const detail = (options.describeFailure ?? describeError)(error);
         options.log(`sign-in failed: ${detail}`);
         if (current === signIn) options.notify({ type: "signIn", state: "failed", detail });
       } finally {

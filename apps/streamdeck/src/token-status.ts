@@ -1,17 +1,8 @@
-import {
-  checkToken,
-  describeError,
-  type PulsoidClient,
-  SCOPES,
-  TOKEN_SETTINGS_URL,
-  WIDGET_SCOPES,
-} from "@pulsekit/core";
+import { checkToken, describeError, type PulsoidClient, SCOPES, TOKEN_SETTINGS_URL } from "@pulsekit/core";
 import type { PluginMessage } from "./inspector-messages.js";
 
 /** the scopes a key press needs */
 export const REQUIRED_SCOPES: string[] = [SCOPES.widgetsUpdate];
-/** the scopes sign-in asks for: reading lets the core check whether an unclear create went through */
-export const SIGN_IN_SCOPES: string[] = [...WIDGET_SCOPES];
 
 /** the account line of the inspector */
 export type StatusMessage = Extract<PluginMessage, { type: "status" }>;
@@ -21,7 +12,8 @@ export const SIGNED_OUT_STATUS: StatusMessage = {
   type: "status",
   state: "signed_out",
   headline: "Not signed in",
-  detail: "Choose Sign in to connect your Pulsoid account, or paste an access token below.",
+  // the page itself shows the ways in (Sign in, or a token and where to get one)
+  detail: "",
   missingScopes: [],
 };
 
