@@ -8,6 +8,7 @@ import { applyMergePatch } from "./merge-patch.js";
 import { BASIC_BPM_META_ID } from "./meta.js";
 import { type CallOptions, type Operation, sleepWithin, startOperation, stoppedError } from "./operation.js";
 import {
+  heartRateMessageSchema,
   type Profile,
   profileSchema,
   type TokenValidation,
@@ -98,6 +99,8 @@ export interface PulsoidClient {
   revokeToken(options?: CallOptions): Promise<void>;
   /** GET /api/v1/profile (scope profile:read): the user's name, to show which account is signed in */
   getProfile(options?: CallOptions): Promise<Profile>;
+  /** GET /api/v1/data/heart_rate/latest (scope data:heart_rate:read): the latest reading, null while there is none */
+  getLatestHeartRate(options?: CallOptions): Promise<{ bpm: number; measuredAt: number } | null>;
 }
 
 /** default client-side limit, safely under Pulsoid's 20 requests per second */
@@ -244,6 +247,24 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
       call(op, { method: "GET", path: "/api/v1/token/validate", attempt }, tokenValidationSchema),
     );
   const validateToken = (callOptions?: CallOptions) => operation(callOptions, validateWith);
+
+  const getLatestHeartRate = (callOptions?: CallOptions) =>
+    operation(callOptions, (op) =>
+      withRetries(op, async (attempt) => {
+        try {
+          const reading = await call(
+            op,
+            { method: "GET", path: "/api/v1/data/heart_rate/latest", attempt },
+            heartRateMessageSchema,
+          );
+          return { bpm: reading.bpm, measuredAt: reading.measuredAt ?? Date.now() };
+        } catch (error) {
+          // 412: signed in, but Pulsoid has no reading from this user yet
+          if (isPulsoidError(error) && error.status === 412) return null;
+          throw error;
+        }
+      }),
+    );
 
   const getProfile = (callOptions?: CallOptions) =>
     operation(callOptions, (op) =>
@@ -398,6 +419,7 @@ export function createPulsoidClient(options: PulsoidClientOptions): PulsoidClien
     requireScopes,
     revokeToken,
     getProfile,
+    getLatestHeartRate,
     toString: describe,
     toJSON: describe,
     [Symbol.for("nodejs.util.inspect.custom")]: describe,

@@ -31,6 +31,22 @@ export {
 } from "./errors.js";
 export { fieldLabel } from "./field-label.js";
 export { findWidget } from "./find-widget.js";
+export {
+  type BackoffOptions,
+  createHeartRateSource,
+  DEFAULT_BACKOFF,
+  DEFAULT_STALE_AFTER_MS,
+  type HeartRateReading,
+  type HeartRateSource,
+  type HeartRateSourceOptions,
+  type HeartRateState,
+  type OpenWebSocket,
+  realTimeUrl,
+  reconnectDelay,
+  type WebSocketLike,
+  type Zone,
+  zoneColor,
+} from "./heart-rate.js";
 export type { RequestEvent } from "./http.js";
 export { formatRequestEvent, HIDDEN, redactSecrets } from "./log-text.js";
 export { applyMergePatch, createMergePatch, isPlainObject } from "./merge-patch.js";
@@ -56,6 +72,7 @@ export {
   type ErrorBody,
   errorBodySchema,
   type HeartRateRange,
+  heartRateMessageSchema,
   heartRateRangeSchema,
   hexColorSchema,
   isHexColor,

@@ -138,3 +138,15 @@ export const profileSchema = z
   .transform(({ username, login, channel }) => ({ username: username || login || null, channel: channel || null }));
 /** the signed-in user as Pulsoid names them */
 export type Profile = z.infer<typeof profileSchema>;
+
+/** a heart-rate message: `{measured_at, data: {heart_rate}}` (JSON), or a bare number in the plain-text mode */
+export const heartRateMessageSchema = z.union([
+  z
+    .object({ measured_at: z.number(), data: z.object({ heart_rate: z.number().min(0).max(400) }) })
+    .transform(({ measured_at, data }) => ({ bpm: data.heart_rate, measuredAt: measured_at })),
+  z
+    .number()
+    .min(0)
+    .max(400)
+    .transform((bpm) => ({ bpm, measuredAt: undefined })),
+]);

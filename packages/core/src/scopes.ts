@@ -3,6 +3,7 @@ export const SCOPES = {
   widgetsRead: "widgets:read",
   widgetsUpdate: "widgets:update",
   profileRead: "profile:read",
+  heartRateRead: "data:heart_rate:read",
 } as const;
 
 /** a Pulsoid OAuth scope */
@@ -11,8 +12,14 @@ export type Scope = (typeof SCOPES)[keyof typeof SCOPES] | (string & {});
 /** the scopes PulseKit's widget commands need */
 export const WIDGET_SCOPES: Scope[] = [SCOPES.widgetsRead, SCOPES.widgetsUpdate];
 
-/** the scopes the apps ask for when signing in: the widget scopes, and the profile to show the user's name */
-export const SIGN_IN_SCOPES: Scope[] = [...WIDGET_SCOPES, SCOPES.profileRead];
+/** the scope the live heart rate needs */
+export const HEART_RATE_SCOPES: Scope[] = [SCOPES.heartRateRead];
+
+/**
+ * the scopes the apps ask for when signing in: the widget scopes, the live heart rate, and the profile to show
+ * the user's name. A token without the last two still works for widgets
+ */
+export const SIGN_IN_SCOPES: Scope[] = [...WIDGET_SCOPES, SCOPES.heartRateRead, SCOPES.profileRead];
 
 /** the required scopes a token does not have */
 export function missingScopes(granted: readonly string[], required: readonly string[]): string[] {
