@@ -23,6 +23,7 @@ export const DOCUMENTED_ERRORS: Readonly<Record<number, string>> = {
 export const EMULATOR_ERRORS = {
   invalidRequestBody: { code: 4000, message: "invalid_request_body" },
   unsupportedMetaId: { code: 4001, message: "unsupported_meta_id" },
+  invalidWebSocketHandshake: { code: 4002, message: "invalid_websocket_handshake" },
   widgetNotFound: { code: 4040, message: "widget_not_found" },
   routeNotFound: { code: 4041, message: "route_not_found" },
   noHeartRateYet: { code: 4120, message: "no_heart_rate_data_yet" },

@@ -1,5 +1,6 @@
 import type { EmulatorConfig } from "./config.js";
 import type { FaultSpec, PendingFault } from "./faults.js";
+import type { HeartRatePatternName, PlayingPattern } from "./heart-rate-pattern.js";
 import type { LoggedRequest } from "./request-log.js";
 import type { WidgetSeed } from "./server.js";
 import type { TokenSeed } from "./state.js";
@@ -17,6 +18,16 @@ export interface EmulatorHooks {
   approveDevice(userCode: string): Promise<void>;
   denyDevice(userCode: string): Promise<void>;
   setHeartRate(heartRate: number | null, measuredAt?: number): Promise<void>;
+  /** one reading, sent to every real-time connection and kept as the latest; resolves to how many it reached */
+  sendHeartRate(bpm: number): Promise<number>;
+  /** readings on a timer ("rest", "workout"); "off" stops them */
+  playHeartRatePattern(pattern: HeartRatePatternName, intervalMs?: number): Promise<PlayingPattern>;
+  /** ends every real-time connection at once; resolves to how many */
+  dropRealTime(): Promise<number>;
+  /** how many real-time connections are open */
+  realTimeConnections(): Promise<number>;
+  /** refuses the token from now on and closes its real-time connections */
+  revokeToken(token: string): Promise<void>;
   setProfile(profile: Record<string, unknown>): Promise<void>;
   reset(): Promise<void>;
 }
@@ -51,6 +62,14 @@ export function emulatorHooks(url: string): EmulatorHooks {
     },
     setHeartRate: async (heartRate, measuredAt) => {
       await call("POST", "/heart_rate", { heartRate, measuredAt });
+    },
+    sendHeartRate: async (bpm) => (await call<{ sentTo: number }>("POST", "/heart-rate", { bpm })).sentTo,
+    playHeartRatePattern: (pattern, intervalMs) =>
+      call<PlayingPattern>("POST", "/heart-rate/pattern", { pattern, intervalMs }),
+    dropRealTime: async () => (await call<{ dropped: number }>("POST", "/real-time/drop", {})).dropped,
+    realTimeConnections: async () => (await call<{ connections: number }>("GET", "/real-time")).connections,
+    revokeToken: async (token) => {
+      await call("POST", `/tokens/${encodeURIComponent(token)}/revoke`, {});
     },
     setProfile: async (profile) => {
       await call("POST", "/profile", profile);

@@ -3,6 +3,7 @@ import { isPlainObject, jsonBody } from "./body.js";
 import { applyConfigUpdate } from "./config.js";
 import { resultPage } from "./consent-page.js";
 import { parseFaultSpec } from "./faults.js";
+import { parseHeartRateBody, parsePatternBody, recordReading } from "./heart-rate.js";
 import { type AppEnv, type EmulatorState, issueToken, resetState, type TokenSeed } from "./state.js";
 import type { StoredWidget } from "./store.js";
 
@@ -140,6 +141,20 @@ export function hookRoutes(state: EmulatorState) {
     return c.json(state.profile);
   });
 
+  app.post("/heart-rate", (c) => {
+    const parsed = parseHeartRateBody(jsonBody(c));
+    if ("problem" in parsed) return c.json(problem(parsed.problem), 400);
+    const { reading, sentTo } = recordReading(state, parsed.bpm);
+    return c.json({ bpm: reading.heartRate, measuredAt: reading.measuredAt, sentTo });
+  });
+
+  app.post("/heart-rate/pattern", (c) => {
+    const parsed = parsePatternBody(jsonBody(c));
+    if ("problem" in parsed) return c.json(problem(parsed.problem), 400);
+    return c.json(state.pattern.play(parsed.pattern, parsed.intervalMs));
+  });
+
+  // the first form of the heart-rate hook: a reading with its own time, or null for no data
   app.post("/heart_rate", (c) => {
     const body = jsonBody(c);
     if (!isPlainObject(body)) return c.json(problem('the body must be {"heartRate": number | null}'), 400);
@@ -154,8 +169,16 @@ export function hookRoutes(state: EmulatorState) {
     if (measuredAt !== undefined && !(typeof measuredAt === "number" && Number.isInteger(measuredAt))) {
       return c.json(problem("measuredAt must be epoch milliseconds"), 400);
     }
-    state.heartRate = { heartRate, measuredAt: measuredAt ?? Date.now() };
-    return c.json(state.heartRate);
+    return c.json(recordReading(state, heartRate, measuredAt ?? Date.now()).reading);
+  });
+
+  app.get("/real-time", (c) => c.json({ connections: state.realTime.size() }));
+  app.post("/real-time/drop", (c) => c.json({ dropped: state.realTime.drop() }));
+
+  app.post("/tokens/:token/revoke", (c) => {
+    const token = c.req.param("token");
+    if (!state.store.revokeToken(token)) return c.json(problem("no such token"), 404);
+    return c.json({ revoked: true, closedConnections: state.realTime.closeToken(token) });
   });
 
   app.post("/reset", (c) => {

@@ -4,8 +4,11 @@ import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { applyConfigUpdate, type EmulatorConfig } from "./config.js";
 import { type FaultSpec, type PendingFault, parseFaultSpec } from "./faults.js";
+import { bpmProblem, patternProblem, recordReading } from "./heart-rate.js";
+import type { HeartRatePatternName, PlayingPattern } from "./heart-rate-pattern.js";
 import { parseWidgetSeeds } from "./hooks.js";
 import type { LoggedRequest } from "./request-log.js";
+import { realTimeUpgrades } from "./routes/real-time.js";
 import { ALL_SCOPES } from "./scopes.js";
 import { createState, issueToken, resetState, type TokenSeed } from "./state.js";
 import type { StoredWidget } from "./store.js";
@@ -46,11 +49,27 @@ export interface Emulator {
   addFault(spec: FaultSpec): PendingFault;
   /** changes part of the config and returns all of it */
   configure(update: Partial<EmulatorConfig>): EmulatorConfig;
-  /** sets the latest heart-rate reading (measured now unless told otherwise); null means no data yet */
+  /**
+   * sets the latest heart-rate reading (measured now unless told otherwise) and sends it to the
+   * real-time connections; null means no data yet
+   */
   setHeartRate(heartRate: number | null, measuredAt?: number): void;
+  /** one reading (0 to 300 bpm), sent to every real-time connection and kept as the latest; returns how many it reached */
+  sendHeartRate(bpm: number): number;
+  /** readings on a timer ("rest", "workout"), every intervalMs (default 1000, at least 20); "off" stops them */
+  playHeartRatePattern(pattern: HeartRatePatternName, intervalMs?: number): PlayingPattern;
+  /** ends every real-time connection at once, without a close frame; returns how many */
+  dropRealTime(): number;
+  /** how many real-time connections are open */
+  realTimeConnections(): number;
+  /** refuses the token from now on and closes its real-time connections with 4001 "token_revoked" */
+  revokeToken(token: string): void;
   /** replaces what GET /api/v1/profile answers */
   setProfile(profile: Record<string, unknown>): void;
-  /** empties widgets, tokens, faults, device codes and the log, and restores the default config */
+  /**
+   * empties widgets, tokens, faults, device codes, readings and the log, stops the pattern, ends the
+   * real-time connections and restores the default config
+   */
   reset(): void;
 }
 
@@ -79,6 +98,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     );
     started.once("error", reject);
   });
+  const upgrades = realTimeUpgrades(state);
+  server.on("upgrade", upgrades.handle);
   const port = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
 
@@ -87,6 +108,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     port,
     close() {
       closing ??= new Promise<void>((resolve, reject) => {
+        state.pattern.stop();
+        upgrades.close();
         server.close((error) => (error ? reject(error) : resolve()));
         server.closeAllConnections();
       });
@@ -112,7 +135,24 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return { ...state.config };
     },
     setHeartRate(heartRate, measuredAt) {
-      state.heartRate = heartRate === null ? null : { heartRate, measuredAt: measuredAt ?? Date.now() };
+      if (heartRate === null) state.heartRate = null;
+      else recordReading(state, heartRate, measuredAt ?? Date.now());
+    },
+    sendHeartRate(bpm) {
+      const problem = bpmProblem(bpm);
+      if (problem) throw new Error(`cannot send the heart rate: ${problem}`);
+      return recordReading(state, bpm).sentTo;
+    },
+    playHeartRatePattern(pattern, intervalMs) {
+      const problem = patternProblem(pattern, intervalMs);
+      if (problem) throw new Error(`cannot play the heart-rate pattern: ${problem}`);
+      return state.pattern.play(pattern, intervalMs);
+    },
+    dropRealTime: () => state.realTime.drop(),
+    realTimeConnections: () => state.realTime.size(),
+    revokeToken(token) {
+      if (!state.store.revokeToken(token)) throw new Error("cannot revoke the token: no such token");
+      state.realTime.closeToken(token);
     },
     setProfile(profile) {
       state.profile = structuredClone(profile);

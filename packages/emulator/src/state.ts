@@ -3,6 +3,9 @@ import type { HttpBindings } from "@hono/node-server";
 import { defaultConfig, type EmulatorConfig } from "./config.js";
 import { createDeviceRegistry, type DeviceRegistry } from "./devices.js";
 import { createFaultQueue, type FaultQueue } from "./faults.js";
+import { recordReading } from "./heart-rate.js";
+import { createHeartRatePatternPlayer, type HeartRatePatternPlayer } from "./heart-rate-pattern.js";
+import { createRealTimeConnections, type RealTimeConnections } from "./real-time-connections.js";
 import { createRequestLog, type LoggedRequest, type RequestLog } from "./request-log.js";
 import { createStore, type Store, type StoredToken } from "./store.js";
 
@@ -21,6 +24,10 @@ export interface EmulatorState {
   profile: Record<string, unknown>;
   /** the latest heart-rate reading; null until one is seeded */
   heartRate: HeartRateReading | null;
+  /** open connections of the real-time WebSocket */
+  realTime: RealTimeConnections;
+  /** readings on a timer, set by the pattern hook */
+  pattern: HeartRatePatternPlayer;
 }
 
 /** one heart-rate reading */
@@ -56,7 +63,7 @@ export interface StateOptions {
 
 /** creates the state of a fresh emulator, loading widgets and tokens from the data file when given */
 export function createState(options: StateOptions = {}): EmulatorState {
-  return {
+  const state: EmulatorState = {
     store: createStore(options.dataFile),
     devices: createDeviceRegistry(options.maxDeviceAuthorizations),
     faults: createFaultQueue(),
@@ -66,11 +73,19 @@ export function createState(options: StateOptions = {}): EmulatorState {
     recentApiRequests: [],
     profile: defaultProfile(),
     heartRate: null,
+    realTime: createRealTimeConnections(),
+    pattern: createHeartRatePatternPlayer((bpm) => recordReading(state, bpm)),
   };
+  return state;
 }
 
-/** empties widgets, tokens, faults, device codes and the log, and restores the default config */
+/**
+ * empties widgets, tokens, faults, device codes, readings and the log, stops the pattern, ends the
+ * real-time connections and restores the default config
+ */
 export function resetState(state: EmulatorState): void {
+  state.pattern.stop();
+  state.realTime.drop();
   state.store.clear();
   state.devices.clear();
   state.faults.clear();

@@ -71,6 +71,7 @@ export function oauthRoutes(state: EmulatorState) {
     if (!token) return c.json(oauthError("invalid_request", "token is missing"), 400);
     // RFC 7009: an unknown token is answered 200 too
     state.store.revokeToken(token);
+    state.realTime.closeToken(token);
     return c.body(null, 200);
   });
   return app;
