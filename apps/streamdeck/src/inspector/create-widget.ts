@@ -1,9 +1,11 @@
 // the property inspector of the "Create Widget" key: runs in the app's browser, talks to the app over its socket
-import { DEFAULT_PRESET_ID, getPreset, isHexColor, listPresets } from "@pulsekit/core";
+import { isHexColor, listPresets } from "@pulsekit/core";
 import * as z from "zod";
 import { type InspectorRequest, type PluginMessage, parsePluginMessage } from "../inspector-messages.js";
 import { type KeySettings, keySettingsToStore, parseKeySettings, widgetRequestFor } from "../key-settings.js";
+import { type AccountPhase, accountView } from "./account-view.js";
 import { checkField, NAME_PLACEHOLDER } from "./form-rules.js";
+import { lastWidget, presetOf, showsHeart } from "./widget-view.js";
 
 type Json = Record<string, unknown>;
 
@@ -27,6 +29,11 @@ let actionUuid = "";
 // the key's settings as the app holds them, and what the plugin reads from them (as a press does)
 let settings: unknown = {};
 let view: KeySettings = {};
+/** how sign-in is set up, as the plugin last said */
+type Setup = Extract<PluginMessage, { type: "setup" }>;
+let setup: Setup | undefined;
+let status: Extract<PluginMessage, { type: "status" }> | undefined;
+let phase: AccountPhase = "waiting";
 
 function setSettings(raw: unknown): void {
   settings = raw;
@@ -55,14 +62,6 @@ function saveSettings(change: Json): void {
   send({ event: "setSettings", context: uuid, payload: stored });
 }
 
-function presetOf(current: KeySettings) {
-  try {
-    return getPreset(current.preset ?? DEFAULT_PRESET_ID);
-  } catch {
-    return getPreset(DEFAULT_PRESET_ID);
-  }
-}
-
 /** puts the settings into the fields, leaving alone the one the user is typing in */
 function render(): void {
   const preset = presetOf(view);
@@ -79,25 +78,33 @@ function render(): void {
     el.value = view.name ?? "";
   });
   renderPreview();
-  const heartEnabled = view.heartEnabled ?? preset.configuration.heartEnabled ?? true;
   set("heartEnabled", (el) => {
-    el.checked = heartEnabled === true;
+    el.checked = showsHeart(view);
   });
-  const heartColor = view.heartColor ?? "";
-  set("heartColor", (el) => {
-    el.value = String(heartColor);
-    el.placeholder = String(preset.configuration.heartColor ?? "#FF3355FF");
-  });
-  renderSwatch();
+  renderHeartColour();
   set("configuration", (el) => {
     el.value = view.configuration ? JSON.stringify(view.configuration) : "";
   });
-  const url = view.lastWidgetUrl ?? "";
-  const name = view.lastWidgetName ?? "";
-  $("last-widget").textContent = url
-    ? `${name || "Widget"}: ${url} (OBS browser source)`
-    : "None yet: press the key to create one.";
-  $<HTMLButtonElement>("open-last").disabled = !url;
+  renderLastWidget();
+}
+
+/** the colour row only for a widget that shows a heart (not for `minimal`, or with the heart switched off) */
+function renderHeartColour(): void {
+  $("heartColor-row").hidden = !showsHeart(view);
+  const input = $<HTMLInputElement>("heartColor");
+  if (input !== document.activeElement) input.value = view.heartColor ?? "";
+  input.placeholder = String(presetOf(view).configuration.heartColor ?? "#FF3355FF");
+  renderSwatch();
+}
+
+/** the last widget this key made: its OBS URL to copy, and why OBS may show nothing when it was not made on Pulsoid */
+function renderLastWidget(): void {
+  const last = lastWidget(view, setup?.apiBaseUrl);
+  $("last-widget").textContent = last ? last.name : "None yet: press the key to create one.";
+  $<HTMLInputElement>("last-url").value = last?.url ?? "";
+  $("last-url").hidden = !last;
+  $("last-buttons").hidden = !last;
+  $("url-caveat").textContent = last?.caveat ?? "";
 }
 
 /** the name the next press will give, so a template can be checked before pressing */
@@ -125,7 +132,7 @@ function renderSwatch(): void {
 function onPickedColour(picked: string): void {
   const input = $<HTMLInputElement>("heartColor");
   const current = input.value.trim() || input.placeholder;
-  const alpha = isHexColor(current) ? current.slice(7) : "FF";
+  const alpha = isHexColor(current) && current.length === 9 ? current.slice(7) : "FF";
   input.value = `${picked.toUpperCase()}${alpha}`;
   onField("heartColor", input.value);
 }
@@ -145,33 +152,79 @@ function onField(field: string, input: string | boolean): void {
     return;
   }
   saveSettings({ [field]: result.value });
-  if (field === "heartColor") renderSwatch();
+  if (field === "heartEnabled" || field === "heartColor") renderHeartColour();
   if (field === "name") renderPreview();
+}
+
+/** shows the account part for where sign-in is: one way in or out, and only the code while Pulsoid waits */
+function renderAccount(): void {
+  const shown = accountView(phase, status?.state, setup?.clientIdSource ?? "none");
+  $("status-row").hidden = !shown.status;
+  $("sign-in").hidden = !shown.signIn;
+  $("sign-out").hidden = !shown.signOut;
+  $("account-buttons").hidden = !shown.signIn && !shown.signOut;
+  $("device-code").hidden = !shown.deviceCode;
+  $("token-row").hidden = !shown.token;
+  $("account-advanced").hidden = !shown.advanced;
+  if (phase === "starting") {
+    $("status").textContent = "Starting sign-in…";
+    $("status-detail").textContent = "";
+  } else if (phase === "waiting" || !status) {
+    $("status").textContent = "Waiting for the plugin…";
+    $("status-detail").textContent = "";
+  } else {
+    $("status").textContent = status.headline;
+    $("status-detail").textContent = status.detail;
+  }
+  $("sign-in").textContent = status?.state === "refused" ? "Sign in again" : "Sign in";
+  $("token-hint-client").hidden = setup?.clientIdSource !== "none";
+}
+
+/** the Client ID field: the id saved here, or the one this computer sets in PULSOID_CLIENT_ID as a hint */
+function renderSetup(current: Setup): void {
+  const input = $<HTMLInputElement>("clientId");
+  if (input !== document.activeElement) input.value = current.clientIdSource === "settings" ? current.clientId : "";
+  input.placeholder = current.clientIdSource === "environment" ? current.clientId : "none";
+  $("clientId-source").textContent =
+    current.clientIdSource === "environment"
+      ? `This computer sets "${current.clientId}" in PULSOID_CLIENT_ID; a client ID saved here takes its place.`
+      : "";
+}
+
+/** a status or step the page shows itself while the plugin works */
+function showBusy(headline: string): void {
+  phase = "status";
+  status = { type: "status", state: "checking", headline, detail: "", missingScopes: [] };
+  renderAccount();
 }
 
 function onPluginMessage(message: PluginMessage): void {
   switch (message.type) {
-    case "status": {
-      $("status").textContent = message.headline;
-      $("status-detail").textContent = message.detail;
-      const signedIn = message.state !== "signed_out";
-      $<HTMLButtonElement>("sign-out").disabled = !signedIn;
-      if (message.state === "signed_in") $("device-code").hidden = true;
+    case "status":
+      status = message;
+      // a sign-in under way is not interrupted by a status that says nothing new (still signed out)
+      if (message.state !== "signed_out" || (phase !== "starting" && phase !== "awaiting_approval")) phase = "status";
+      renderAccount();
       return;
-    }
+    case "setup":
+      setup = message;
+      renderSetup(message);
+      renderAccount();
+      renderLastWidget();
+      return;
     case "signIn":
       $("sign-in-error").textContent = "";
       if (message.state === "starting") {
-        $("status").textContent = "Starting sign-in…";
+        phase = "starting";
       } else if (message.state === "awaiting_approval") {
-        $("device-code").hidden = false;
+        phase = "awaiting_approval";
         $("user-code").textContent = message.userCode;
-        $("verification-uri").textContent = `If no page opened, go to ${message.verificationUri}`;
-        $("status").textContent = "Waiting for you to approve in the browser…";
+        $("verification-uri").textContent = `No page? Go to ${message.verificationUri}`;
       } else {
-        $("device-code").hidden = true;
+        phase = "status";
         $("sign-in-error").textContent = message.detail;
       }
+      renderAccount();
       return;
     case "tokenSaved":
       $<HTMLInputElement>("token").value = "";
@@ -179,7 +232,12 @@ function onPluginMessage(message: PluginMessage): void {
       return;
     case "requestFailed":
       if (message.request === "saveToken") showError("token", message.detail);
-      else $("sign-in-error").textContent = message.detail;
+      else if (message.request === "setClientId") showError("clientId", message.detail);
+      else {
+        if (phase !== "awaiting_approval") phase = "status";
+        $("sign-in-error").textContent = message.detail;
+        renderAccount();
+      }
       return;
     case "pressResult":
       $("press-result").textContent = message.detail;
@@ -203,6 +261,62 @@ function onMessage(data: string): void {
   }
 }
 
+/** copies text to the clipboard; the app's Chromium may refuse the async clipboard to a page, so select and copy then */
+async function copyToClipboard(text: string, field: HTMLInputElement): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    field.select();
+    return document.execCommand("copy");
+  }
+}
+
+function wireAccount(): void {
+  $("sign-in").addEventListener("click", () => {
+    $("sign-in-error").textContent = "";
+    phase = "starting";
+    renderAccount();
+    ask({ type: "signIn" });
+  });
+  $("cancel-sign-in").addEventListener("click", () => {
+    phase = "status";
+    renderAccount();
+    ask({ type: "cancelSignIn" });
+  });
+  $("sign-out").addEventListener("click", () => {
+    $("sign-in-error").textContent = "";
+    showBusy("Signing out…");
+    ask({ type: "signOut" });
+  });
+  const saveToken = () => {
+    const input = $<HTMLInputElement>("token");
+    const result = checkField("token", input.value);
+    if (!result.ok) return showError("token", result.error);
+    showError("token", "");
+    // the plugin checks the token with Pulsoid and stores it; the page never writes global settings
+    ask({ type: "saveToken", token: String(result.value) });
+    showBusy("Checking the token…");
+  };
+  $("save-token").addEventListener("click", saveToken);
+  onEnter("token", saveToken);
+  const saveClientId = () => {
+    const result = checkField("clientId", $<HTMLInputElement>("clientId").value);
+    if (!result.ok) return showError("clientId", result.error);
+    showError("clientId", "");
+    $("sign-in-error").textContent = "";
+    ask({ type: "setClientId", clientId: String(result.value) });
+  };
+  $("save-client-id").addEventListener("click", saveClientId);
+  onEnter("clientId", saveClientId);
+}
+
+function onEnter(id: string, run: () => void): void {
+  $(id).addEventListener("keydown", (event) => {
+    if (event.key === "Enter") run();
+  });
+}
+
 function wireFields(): void {
   const presetSelect = $<HTMLSelectElement>("preset");
   for (const preset of listPresets()) presetSelect.add(new Option(preset.label, preset.id));
@@ -217,25 +331,13 @@ function wireFields(): void {
   const heart = $<HTMLInputElement>("heartEnabled");
   heart.addEventListener("change", () => onField("heartEnabled", heart.checked));
 
-  $("sign-in").addEventListener("click", () => ask({ type: "signIn" }));
-  $("cancel-sign-in").addEventListener("click", () => {
-    $("device-code").hidden = true;
-    ask({ type: "cancelSignIn" });
-  });
-  $("sign-out").addEventListener("click", () => {
-    $("device-code").hidden = true;
-    $("sign-in-error").textContent = "";
-    $("status").textContent = "Signing out…";
-    ask({ type: "signOut" });
-  });
-  $("save-token").addEventListener("click", () => {
-    const input = $<HTMLInputElement>("token");
-    const result = checkField("token", input.value);
-    if (!result.ok) return showError("token", result.error);
-    showError("token", "");
-    // the plugin checks the token with Pulsoid and stores it; the page never writes global settings
-    ask({ type: "saveToken", token: String(result.value) });
-    $("status").textContent = "Checking the token…";
+  $("copy-url").addEventListener("click", async () => {
+    const url = view.lastWidgetUrl;
+    if (!url) return;
+    const copied = await copyToClipboard(url, $<HTMLInputElement>("last-url"));
+    $("copy-result").textContent = copied
+      ? "Copied. In OBS, add a Browser source and paste it as its URL."
+      : "Could not copy: select the URL above and press Ctrl+C (⌘C on a Mac).";
   });
   $("open-last").addEventListener("click", () => {
     if (view.lastWidgetUrl) send({ event: "openUrl", payload: { url: view.lastWidgetUrl } });
@@ -263,4 +365,6 @@ function connectElgatoStreamDeckSocket(
 }
 
 wireFields();
+wireAccount();
+renderAccount();
 Object.assign(window, { connectElgatoStreamDeckSocket });

@@ -15,8 +15,9 @@ describe("checkField", () => {
     expect(checkField("name", "x".repeat(101)).ok).toBe(false);
   });
 
-  it("accepts #RRGGBBAA colours only, empty meaning the preset's", () => {
+  it("accepts #RRGGBBAA and #RRGGBB colours (kept opaque), empty meaning the preset's", () => {
     expect(checkField("heartColor", "#11223344")).toEqual({ ok: true, value: "#11223344" });
+    expect(checkField("heartColor", " #A1B2C3 ")).toEqual({ ok: true, value: "#A1B2C3FF" });
     expect(checkField("heartColor", "")).toEqual({ ok: true, value: undefined });
     for (const bad of ["#12", "red", "#1122334", "#GG223344"]) {
       const result = checkField("heartColor", bad);
@@ -29,6 +30,12 @@ describe("checkField", () => {
     expect(checkField("configuration", '{"font":"Inter"}')).toEqual({ ok: true, value: { font: "Inter" } });
     const result = checkField("configuration", "{font:");
     expect(!result.ok && result.error).toMatch(/not valid JSON/);
+  });
+
+  it("takes a client id without spaces, empty meaning none", () => {
+    expect(checkField("clientId", " my-app ")).toEqual({ ok: true, value: "my-app" });
+    expect(checkField("clientId", "")).toEqual({ ok: true, value: "" });
+    expect(checkField("clientId", "my app")).toEqual({ ok: false, error: expect.stringContaining("no spaces") });
   });
 
   it("wants a token without spaces", () => {

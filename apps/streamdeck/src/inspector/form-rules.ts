@@ -1,6 +1,7 @@
 import {
   describeError,
   getPreset,
+  normalizeHexColor,
   parseAccessToken,
   parseConfigurationJson,
   renderWidgetName,
@@ -32,12 +33,19 @@ export function checkField(field: string, input: string | boolean, now = new Dat
         const color = String(input).trim();
         if (color === "") return { ok: true, value: undefined };
         validateConfiguration({ heartColor: color });
-        return { ok: true, value: color };
+        // #RRGGBB is kept as #RRGGBBFF, the form Pulsoid stores
+        return { ok: true, value: normalizeHexColor(color) };
       }
       case "configuration": {
         const text = String(input).trim();
         if (text === "") return { ok: true, value: undefined };
         return { ok: true, value: parseConfigurationJson(text) };
+      }
+      case "clientId": {
+        const clientId = String(input).trim();
+        if (/\s/.test(clientId))
+          return { ok: false, error: "A client ID has no spaces: copy it again from your API client." };
+        return { ok: true, value: clientId };
       }
       case "token":
         return { ok: true, value: parseAccessToken(String(input)) };

@@ -1,15 +1,18 @@
+import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { widgetUrlCaveat } from "@pulsekit/core";
 import { emulatorHooks } from "@pulsekit/emulator";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "../../../../scripts/ensure-chromium.mjs";
+import { appDir } from "../support/plugin-package.js";
 import { ACTION_UUID, DEVICE_ID, type Message, REGISTRATION_INFO } from "../support/stream-deck-host.js";
 import { type Deck, type DeckOptions, startDeck, stopDeck } from "./setup.js";
 
 let browser: Browser;
 let deck: Deck | undefined;
-let openPage: Page | undefined;
+let openContext: BrowserContext | undefined;
 const requested: string[] = [];
 const pageErrors: string[] = [];
 
@@ -20,8 +23,8 @@ afterAll(async () => {
   await browser?.close();
 });
 afterEach(async () => {
-  await openPage?.close();
-  openPage = undefined;
+  await openContext?.close();
+  openContext = undefined;
   await stopDeck(deck);
   deck = undefined;
   // the page never throws, whatever the test did
@@ -33,8 +36,11 @@ async function openInspector(options: DeckOptions, settings: Message): Promise<{
   const d = await startDeck(options);
   deck = d;
   const key = d.host.addKey(settings);
-  const page = await browser.newPage();
-  openPage = page;
+  // about the size of the app's inspector panel; the page may use the clipboard, as in the app
+  const context = await browser.newContext({ viewport: { width: 420, height: 640 } });
+  openContext = context;
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const page = await context.newPage();
   requested.length = 0;
   page.on("request", (request) => requested.push(request.url()));
   page.on("pageerror", (error) => pageErrors.push(String(error)));
@@ -64,6 +70,16 @@ async function openInspector(options: DeckOptions, settings: Message): Promise<{
 const inspectorSaves = (d: Deck, event = "setSettings") =>
   d.host.frames.filter((f) => f.from === "inspector" && f.message.event === event).map((f) => f.message.payload);
 
+/** screenshots of the inspector's states, for the README (the folder is not committed) */
+const screenshots = join(appDir, ".test-results", "inspector");
+async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(screenshots, { recursive: true });
+  await page.screenshot({ path: join(screenshots, `${name}.png`), fullPage: true });
+}
+
+/** whether an element is shown on the page */
+const shown = (page: Page, selector: string) => page.locator(selector).isVisible();
+
 const signedIn: DeckOptions = {
   globalSettings: (emulator) => ({ token: emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] }) }),
 };
@@ -88,7 +104,7 @@ describe("the property inspector page in Chromium", () => {
     expect(widget?.name).toBe("Zones 1");
     expect(widget?.configuration).toMatchObject({ heartEnabled: false, ranges: expect.any(Array) });
     // the inspector hears about the new widget and can open it
-    await expect.poll(() => page.locator("#last-widget").textContent()).toContain(`widget/view/${widget?.id}`);
+    await expect.poll(() => page.locator("#last-url").inputValue()).toContain(`widget/view/${widget?.id}`);
     expect(await page.locator("#name-preview").textContent()).toBe("Next widget: Zones 2");
     await page.click("#open-last");
     await expect
@@ -122,20 +138,133 @@ describe("the property inspector page in Chromium", () => {
     expect(inspectorSaves(d).some((s) => String(s.name).length > 100)).toBe(false);
   });
 
-  it("signs in: shows the user code, and Signed in once approved on Pulsoid", async () => {
+  it("signs in: only the code, the link and Cancel while waiting, then Signed in with Sign out alone", async () => {
     const { page, d } = await openInspector({}, { name: "x" });
     d.emulator.configure({ deviceInterval: 0 });
     await expect.poll(() => page.locator("#status").textContent()).toBe("Not signed in");
+    expect(await shown(page, "#sign-in")).toBe(true);
+    expect(await shown(page, "#sign-out")).toBe(false);
+    expect(await shown(page, "#token-row")).toBe(true);
+    await screenshot(page, "1-signed-out");
+
     await page.click("#sign-in");
     await expect.poll(() => page.locator("#user-code").textContent()).not.toBe("");
     const userCode = String(await page.locator("#user-code").textContent());
-    expect(await page.locator("#device-code").isVisible()).toBe(true);
+    expect(await shown(page, "#device-code")).toBe(true);
+    expect(await shown(page, "#cancel-sign-in")).toBe(true);
+    expect(await page.locator("#verification-uri").textContent()).toContain(`${d.emulator.url}/`);
+    // nothing left over from before: no status line, no detail, no other way in or out
+    for (const stale of ["#status", "#status-detail", "#sign-in", "#sign-out", "#token-row", "#account-advanced"]) {
+      expect(await shown(page, stale), stale).toBe(false);
+    }
+    await screenshot(page, "2-waiting-for-approval");
     const opened = await d.host.nextCommand("openUrl");
     expect(decodeURIComponent(String(opened.payload.url))).toContain(userCode);
 
     await emulatorHooks(d.emulator.url).approveDevice(userCode);
     await expect.poll(() => page.locator("#status").textContent(), { timeout: 10_000 }).toBe("Signed in");
+    expect(await shown(page, "#sign-out")).toBe(true);
+    expect(await shown(page, "#sign-in")).toBe(false);
+    expect(await shown(page, "#device-code")).toBe(false);
+    expect(await shown(page, "#token-row")).toBe(false);
     expect(typeof d.host.globalSettings.token).toBe("string");
+    await screenshot(page, "3-signed-in");
+  });
+
+  it("goes back to Sign in alone when the sign-in is cancelled", async () => {
+    const { page } = await openInspector({}, { name: "x" });
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Not signed in");
+    await page.click("#sign-in");
+    await expect.poll(() => shown(page, "#device-code")).toBe(true);
+    await page.click("#cancel-sign-in");
+    await expect.poll(() => shown(page, "#sign-in")).toBe(true);
+    expect(await shown(page, "#device-code")).toBe(false);
+    expect(await shown(page, "#sign-out")).toBe(false);
+  });
+
+  it("leads with the token when no client id is set, and offers Sign in once one is saved under Advanced", async () => {
+    const { page, d } = await openInspector({ env: { PULSOID_CLIENT_ID: "" } }, { name: "x" });
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Not signed in");
+    await expect.poll(() => shown(page, "#token-hint-client")).toBe(true);
+    expect(await shown(page, "#sign-in")).toBe(false);
+    expect(await shown(page, "#sign-out")).toBe(false);
+    expect(await page.locator("#token-hint").textContent()).toMatch(/pulsoid\.net\/ui\/keys.*BRO plan/s);
+    await page.click("#account-advanced summary");
+    expect(await page.locator("#clientId-hint").textContent()).toMatch(/pulsoid\.net\/ui\/api-clients/);
+    await screenshot(page, "4-no-client-id");
+
+    await page.fill("#clientId", "my-client");
+    await page.click("#save-client-id");
+    await expect.poll(() => shown(page, "#sign-in")).toBe(true);
+    expect(d.host.globalSettings).toEqual({ oauthClientId: "my-client" });
+    expect(await shown(page, "#token-hint-client")).toBe(false);
+    // the page asked the plugin; it never writes global settings itself
+    expect(inspectorSaves(d, "setGlobalSettings")).toEqual([]);
+  });
+
+  it("hides the heart colour for a preset without a heart, and shows it when the heart is switched on", async () => {
+    const { page, d } = await openInspector(signedIn, { preset: "classic" });
+    await expect.poll(() => shown(page, "#heartColor-row")).toBe(true);
+    await page.selectOption("#preset", "minimal");
+    await expect.poll(() => shown(page, "#heartColor-row")).toBe(false);
+    expect(await page.locator("#heartEnabled").isChecked()).toBe(false);
+    await expect.poll(() => inspectorSaves(d).at(-1)?.preset).toBe("minimal");
+    await page.check("#heartEnabled");
+    await expect.poll(() => shown(page, "#heartColor-row")).toBe(true);
+    await expect.poll(() => inspectorSaves(d).at(-1)).toMatchObject({ preset: "minimal", heartEnabled: true });
+  });
+
+  it("takes a #RRGGBB colour and keeps it opaque", async () => {
+    const { page, d } = await openInspector(signedIn, { name: "Colour" });
+    await page.fill("#heartColor", "#A1B2C3");
+    await expect.poll(() => inspectorSaves(d).at(-1)?.heartColor).toBe("#A1B2C3FF");
+    expect(await page.locator("#heartColor-error").textContent()).toBe("");
+    expect(await page.locator("#heartColor").getAttribute("aria-invalid")).toBe("false");
+    expect(await page.locator("#heartColor-picker").inputValue()).toBe("#a1b2c3");
+  });
+
+  it("copies the OBS URL of the key's last widget, with the caveat for a widget not made on Pulsoid", async () => {
+    const { page, key, d } = await openInspector(signedIn, { name: "Stream {counter}" });
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Signed in");
+    expect(await shown(page, "#copy-url")).toBe(false);
+    d.host.press(key);
+    await d.host.nextCommand("showOk", key);
+    const [widget] = d.emulator.widgets();
+    const url = `https://pulsoid.net/widget/view/${widget?.id}`;
+    await expect.poll(() => page.locator("#last-url").inputValue()).toBe(url);
+    expect(await page.locator("#last-widget").textContent()).toBe("Stream 1");
+    const caveat = widgetUrlCaveat(d.emulator.url);
+    expect(caveat).toBeTruthy();
+    expect(await page.locator("#url-caveat").textContent()).toBe(caveat);
+
+    await page.click("#copy-url");
+    await expect.poll(() => page.locator("#copy-result").textContent()).toMatch(/^Copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
+    await screenshot(page, "5-last-widget");
+  });
+
+  it("looks like Stream Deck with styling loaded from the plugin folder, and nothing from the network", async () => {
+    const { page, d } = await openInspector(signedIn, { name: "x" });
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Signed in");
+    const look = await page.evaluate(() => {
+      const label = document.querySelector(".sdpi-item-label") as HTMLElement;
+      const body = getComputedStyle(document.body);
+      return {
+        background: body.backgroundColor,
+        fontSize: body.fontSize,
+        labelWidth: label.getBoundingClientRect().width,
+        sheets: Array.from(document.styleSheets, (sheet) => sheet.href?.split("/").pop()),
+      };
+    });
+    expect(look).toEqual({
+      background: "rgb(45, 45, 45)",
+      fontSize: "12px",
+      labelWidth: 95,
+      sheets: ["sdpi.css", "create-widget.css"],
+    });
+    const uiDir = pathToFileURL(join(d.pluginDir, "ui")).href;
+    expect(requested).toEqual(expect.arrayContaining([`${uiDir}/sdpi.css`, `${uiDir}/create-widget.css`]));
+    expect(requested.filter((url) => !url.startsWith(`${uiDir}/`))).toEqual([]);
   });
 
   it("hands a pasted token to the plugin, which stores it; the page never writes global settings", async () => {
@@ -182,7 +311,8 @@ describe("the property inspector page in Chromium", () => {
     expect(await page.locator("#heartEnabled").isChecked()).toBe(true);
     expect(await page.locator("#heartColor").inputValue()).toBe("");
     expect(await page.locator("#configuration").inputValue()).toBe("");
-    expect(await page.locator("#open-last").isDisabled()).toBe(true);
+    expect(await shown(page, "#open-last")).toBe(false);
+    expect(await shown(page, "#copy-url")).toBe(false);
 
     await page.fill("#name", "Fixed");
     await expect.poll(() => inspectorSaves(d).at(-1)).toEqual({ name: "Fixed", obs: { add: false } });
