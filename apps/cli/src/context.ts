@@ -2,6 +2,7 @@ import { redactSecrets } from "@pulsekit/core/log-text";
 import { type CliEnvironment, readEnvironment } from "./environment.js";
 import { createOutput, type Output, type TextSink } from "./output.js";
 import type { SecretSource } from "./read-secret.js";
+import type { TokenSource } from "./session.js";
 import { createTokenStore, type TokenStore } from "./token-store.js";
 
 /** the process pieces a run of pulsekit uses; tests may pass their own */
@@ -29,6 +30,8 @@ export interface CliContext {
   readonly current: Output;
   /** hides a secret from everything written to stdout and stderr from now on */
   addSecret(secret: string): void;
+  /** where the signed-in token of this run came from, once a command asked for it; a refusal names it */
+  tokenSource: TokenSource | undefined;
 }
 
 /** the saved token, when one can be read: hidden before any argument or file is even parsed */
@@ -76,5 +79,6 @@ export function createContext(io: CliIo): CliContext {
     addSecret(secret) {
       secrets.add(secret);
     },
+    tokenSource: undefined,
   };
 }

@@ -4,9 +4,10 @@ import { ExitCode } from "./exit-codes.js";
 import { createProgram } from "./program.js";
 import { jsonText, plainText } from "./terminal-text.js";
 
-async function report(ctx: CliContext, error: unknown, debug: boolean): Promise<number> {
-  // loaded only on failure: it pulls in core, which --help and --version do not need
+async function report(ctx: CliContext, failure: unknown, debug: boolean): Promise<number> {
+  // loaded only on failure: they pull in core, which --help and --version do not need
   const { errorJson, exitCodeFor, messageFor } = await import("./errors.js");
+  const error = (await import("./session.js")).withTokenSource(ctx, failure);
   const out = ctx.current;
   // ctx.io.stdout hides the token here just as stderr does for the plain message
   if (out.json) ctx.io.stdout.write(`${jsonText({ error: errorJson(error) })}\n`);

@@ -2,14 +2,18 @@ import {
   createPulsoidClient,
   endpointsFromEnv,
   formatRequestEvent,
+  isPulsoidError,
   type PulsoidClient,
   type PulsoidEndpoints,
   resolveEndpoints,
+  TOKEN_SETTINGS_URL,
+  widgetUrlCaveat,
 } from "@pulsekit/core";
 import { signedOutError } from "./cli-error.js";
 import type { CliContext } from "./context.js";
 import { checkedUrl } from "./environment.js";
 import type { Output } from "./output.js";
+import { clearVariableHint } from "./shells.js";
 
 /** where the token in use comes from */
 export type TokenSource = "environment" | "file";
@@ -22,15 +26,57 @@ export interface SignedIn {
 
 /** a client for the token in use: PULSOID_TOKEN first, then the token file; throws (exit 3) when there is none */
 export function signedIn(ctx: CliContext, out: Output): SignedIn {
-  if (ctx.env.token) return { client: clientFor(ctx, out, ctx.env.token), source: "environment" };
+  if (ctx.env.token) {
+    ctx.tokenSource = "environment";
+    return { client: clientFor(ctx, out, ctx.env.token), source: "environment" };
+  }
   const token = ctx.tokenStore.read();
   if (!token) {
-    throw signedOutError("You are not signed in: run `pulsekit login` or `pulsekit token set`, or set PULSOID_TOKEN.");
+    const login = hasClientId(ctx) ? "`pulsekit login`, or " : "";
+    throw signedOutError(
+      `You are not signed in: run ${login}\`pulsekit token set\` and paste a token from ${TOKEN_SETTINGS_URL}, or set PULSOID_TOKEN.`,
+    );
   }
   if (ctx.tokenStore.isReadableByOthers()) {
     out.warn(`${ctx.tokenStore.path} can be read by other users; run \`chmod 600 ${ctx.tokenStore.path}\`.`);
   }
+  ctx.tokenSource = "file";
   return { client: clientFor(ctx, out, token), source: "file" };
+}
+
+/** true when PULSOID_CLIENT_ID is set, so `pulsekit login` can run */
+export function hasClientId(ctx: CliContext): boolean {
+  return Boolean(resolveEndpoints(endpointsFromEnv(ctx.io.env)).clientId);
+}
+
+/**
+ * a refused token's error (or one missing a permission), saying where that token came from and the command
+ * that replaces it; any other error as it is
+ */
+export function withTokenSource(ctx: CliContext, error: unknown): unknown {
+  if (!isPulsoidError(error) || (error.kind !== "unauthorized" && error.kind !== "insufficient_scope")) return error;
+  const replace = hasClientId(ctx) ? "`pulsekit login` or `pulsekit token set`" : "`pulsekit token set`";
+  if (ctx.tokenSource === "environment") {
+    return error.with(
+      {},
+      `${error.message} That token came from PULSOID_TOKEN (it wins over a saved token): clear it with ${clearVariableHint("PULSOID_TOKEN")}, then sign in with ${replace}.`,
+    );
+  }
+  if (ctx.tokenSource === "file") {
+    return error.with({}, `${error.message} That token came from ${ctx.tokenStore.path}: replace it with ${replace}.`);
+  }
+  return error;
+}
+
+/** the warning after a token is saved while PULSOID_TOKEN is set: that variable keeps winning over it */
+export function environmentTokenWins(): string {
+  return `PULSOID_TOKEN is set in this shell, so pulsekit keeps using it and not the token just saved. Clear it with ${clearVariableHint("PULSOID_TOKEN")} to use the saved one.`;
+}
+
+/** the caveat for a widget URL made on PULSOID_API_URL when that is not Pulsoid (the emulator), on stderr */
+export function warnAboutWidgetUrl(ctx: CliContext, out: Output): void {
+  const caveat = widgetUrlCaveat(endpoints(ctx).apiBaseUrl);
+  if (caveat) out.warn(caveat);
 }
 
 /** where the token in use lives, in words */

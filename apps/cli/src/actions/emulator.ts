@@ -2,6 +2,7 @@ import { startEmulator } from "@pulsekit/emulator";
 import { CliError } from "../cli-error.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Output } from "../output.js";
+import { setVariablesLines } from "../shells.js";
 
 function waitForStop(): Promise<string> {
   return new Promise((resolve) => {
@@ -27,15 +28,17 @@ export async function runEmulator(out: Output, options: { port: number; data?: s
     throw new CliError(`Could not start the emulator (${reason}); pick another port with --port.`, ExitCode.failed);
   }
   try {
-    // every documented scope, so the token also works for whatever else a user tries
+    // every documented scope, so the token also works for whatever else a user tries. It is the emulator's own,
+    // made up for this run and unknown to Pulsoid, so it is shown to be pasted
     const token = emulator.seedToken();
+    const variables = { PULSOID_API_URL: emulator.url, PULSOID_OAUTH_URL: emulator.url, PULSOID_TOKEN: token };
     out.result({ url: emulator.url, token }, () =>
       [
         `Pulsoid emulator running at ${emulator.url}`,
-        `Token: ${token}`,
+        `Token: ${token} (works only with this emulator)`,
         "",
-        "Use it from another terminal:",
-        `  export PULSOID_API_URL=${emulator.url} PULSOID_OAUTH_URL=${emulator.url} PULSOID_TOKEN=${token}`,
+        "Use it from another terminal, in your shell:",
+        ...setVariablesLines(variables),
       ].join("\n"),
     );
     out.info("Press Ctrl-C to stop the emulator.");

@@ -7,22 +7,28 @@ import {
   WIDGET_SCOPES,
 } from "@pulsekit/core";
 import { canOpenBrowser, openBrowser } from "../browser.js";
-import { CliError, interruptedError, usageError } from "../cli-error.js";
+import { CliError, interruptedError, signedOutError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
 import type { Output } from "../output.js";
-import { clientFor, endpoints } from "../session.js";
+import { clientFor, endpoints, environmentTokenWins } from "../session.js";
 import { plainLine } from "../terminal-text.js";
+
+/** where Pulsoid registers the OAuth clients (apps) that may ask a user to sign in */
+const CLIENT_REGISTRATION_URL = "https://pulsoid.net/ui/api-clients";
+
+/** what to do when PULSOID_CLIENT_ID is not set: the token way in first, then what a client id is */
+const NO_CLIENT_ID = [
+  "Sign in with an access token instead: browser sign-in needs PULSOID_CLIENT_ID, which is not set.",
+  `  1. Create a token at ${TOKEN_SETTINGS_URL} (that page needs Pulsoid's BRO plan).`,
+  "  2. Run `pulsekit token set` and paste it; Pulsoid checks it at once, then it is saved.",
+  `A client id is the id Pulsoid gives an app registered at ${CLIENT_REGISTRATION_URL}; put it in PULSOID_CLIENT_ID to use \`pulsekit login\`.`,
+].join("\n");
 
 /** `login`: the device flow; shows the code and link, opens a browser when there is one, waits, saves */
 export async function login(ctx: CliContext, out: Output, options: { browser: boolean }): Promise<void> {
   const { clientId, oauthBaseUrl } = endpoints(ctx);
-  if (!clientId) {
-    throw usageError(
-      "Set PULSOID_CLIENT_ID to the id of your OAuth client (register one at https://pulsoid.net/ui/api-clients), then run `pulsekit login` again.",
-      "PULSOID_CLIENT_ID",
-    );
-  }
+  if (!clientId) throw signedOutError(NO_CLIENT_ID);
   const signIn = createDeviceSignIn({ clientId, scopes: WIDGET_SCOPES, oauthBaseUrl });
   const onSignal = () => signIn.cancel();
   process.once("SIGINT", onSignal);
@@ -44,7 +50,7 @@ export async function login(ctx: CliContext, out: Output, options: { browser: bo
     ctx.tokenStore.write(result.accessToken);
     out.result({ signed_in: true, path: ctx.tokenStore.path, expires_in: result.expiresIn }, () => "");
     out.success(`Signed in; token saved to ${ctx.tokenStore.path} (readable only by you).`);
-    if (ctx.env.token) out.warn("PULSOID_TOKEN is set and wins over the saved token; unset it to use the saved one.");
+    if (ctx.env.token) out.warn(environmentTokenWins());
   } catch (error) {
     // an expired code leaves the user signed out; it is not a network timeout
     if (isPulsoidError(error) && error.code === "expired_token") {

@@ -1,10 +1,11 @@
+import { existsSync } from "node:fs";
 import { checkToken as askPulsoid, parseAccessToken, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "@pulsekit/core";
 import { usageError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
 import { describeExpiry } from "../expiry.js";
 import type { Output } from "../output.js";
 import { readSecret } from "../read-secret.js";
-import { clientFor, describeSource, signedIn } from "../session.js";
+import { clientFor, describeSource, environmentTokenWins, signedIn } from "../session.js";
 import { plainLine } from "../terminal-text.js";
 
 function missingScopesWarning(missing: readonly string[]): string {
@@ -33,12 +34,13 @@ export async function setToken(ctx: CliContext, out: Output): Promise<void> {
       scopes: validation.scopes,
       missing_scopes: missingScopes,
       expires_in: validation.expires_in,
+      ...(ctx.env.token ? { overridden_by: "PULSOID_TOKEN" } : {}),
     },
     () => "",
   );
   out.success(`Token saved to ${ctx.tokenStore.path} (readable only by you).`);
   if (missingScopes.length > 0) out.warn(missingScopesWarning(missingScopes));
-  if (ctx.env.token) out.warn("PULSOID_TOKEN is set and wins over the saved token; unset it to use the saved one.");
+  if (ctx.env.token) out.warn(environmentTokenWins());
 }
 
 /** `token check`: shows which client the token belongs to, its scopes and when it expires */
@@ -68,4 +70,7 @@ export async function checkToken(ctx: CliContext, out: Output): Promise<void> {
   );
   if (missingScopes.length > 0) out.warn(missingScopesWarning(missingScopes));
   else if (!out.json) out.success("Pulsoid accepts this token for creating, listing and updating widgets.");
+  if (source === "environment" && existsSync(ctx.tokenStore.path)) {
+    out.info(`Checked PULSOID_TOKEN; the token saved in ${ctx.tokenStore.path} is not used while it is set.`);
+  }
 }

@@ -1,26 +1,48 @@
 import {
+  applyMergePatch,
   configurationFromPreset,
   DEFAULT_PRESET_ID,
   isPulsoidError,
   type PulsoidError,
   validateWidgetName,
   type Widget,
+  widgetViewUrl,
 } from "@pulsekit/core";
 import { usageError } from "../cli-error.js";
 import { readConfigOption, readConfigPatch } from "../config-input.js";
 import type { CliContext } from "../context.js";
 import { abortOnInterrupt } from "../interrupt.js";
 import type { Output } from "../output.js";
-import { signedIn } from "../session.js";
+import { signedIn, warnAboutWidgetUrl } from "../session.js";
 import { plainLine } from "../terminal-text.js";
 import { createUnfinishedCreates } from "../unfinished-creates.js";
+import { checkWidgetReference, resolveWidget } from "../widget-reference.js";
+import { checkFlag, flagError, type SettingFlags, settingsFromFlags } from "../widget-settings.js";
 import { formatWidget, formatWidgetTable, widgetView } from "../widget-view.js";
 
 /** what `widgets create` was given */
-export interface CreateWidgetOptions {
+export interface CreateWidgetOptions extends SettingFlags {
   name: string;
   preset?: string;
   config?: string;
+}
+
+/** what `widgets update` was given besides the widget */
+export interface UpdateWidgetOptions extends SettingFlags {
+  config?: string;
+}
+
+/** the preset's configuration with --config and then the setting flags laid over it; --preset mistakes name the flag */
+function createConfiguration(options: CreateWidgetOptions): { configuration: Record<string, unknown>; metaId: string } {
+  const fromConfig = options.config === undefined ? {} : readConfigOption(options.config, process.cwd());
+  const changes = { ...fromConfig, ...settingsFromFlags(options) };
+  try {
+    return configurationFromPreset(options.preset ?? DEFAULT_PRESET_ID, changes);
+  } catch (error) {
+    // --config and the setting flags were checked above: a preset mistake is the flag's
+    if (isPulsoidError(error) && error.field === "preset") throw flagError("--preset", error);
+    throw error;
+  }
 }
 
 /**
@@ -29,9 +51,8 @@ export interface CreateWidgetOptions {
  */
 export async function createWidget(ctx: CliContext, out: Output, options: CreateWidgetOptions): Promise<void> {
   // everything is checked before a token is even looked up, so bad input never reaches Pulsoid
-  const name = validateWidgetName(options.name);
-  const changes = options.config === undefined ? {} : readConfigOption(options.config, process.cwd());
-  const { configuration, metaId } = configurationFromPreset(options.preset ?? DEFAULT_PRESET_ID, changes);
+  const name = checkFlag("--name", () => validateWidgetName(options.name));
+  const { configuration, metaId } = createConfiguration(options);
   const { client } = signedIn(ctx, out);
   const request = { name, configuration, metaId };
   const unfinishedCreates = createUnfinishedCreates(ctx.env.configDir);
@@ -51,6 +72,7 @@ export async function createWidget(ctx: CliContext, out: Output, options: Create
   out.result(view, () => formatWidget(view));
   if (!out.json)
     out.success(`Created "${plainLine(view.name)}". Add its OBS browser-source URL as a Browser source in OBS.`);
+  warnAboutWidgetUrl(ctx, out);
 }
 
 /** a failed create, saying whether the widget may exist and what to do about it */
@@ -78,13 +100,41 @@ export async function listWidgets(ctx: CliContext, out: Output): Promise<void> {
   }
 }
 
-/** `widgets update`: merges the given settings into the widget's current configuration */
-export async function updateWidget(ctx: CliContext, out: Output, id: string, config: string): Promise<void> {
-  if (id.trim() === "") throw usageError("The widget id is empty; copy one from `pulsekit widgets list`.", "id");
-  const patch = readConfigPatch(config, process.cwd());
+/** `widgets update`: merges the given settings into the configuration of the widget named by id or name */
+export async function updateWidget(
+  ctx: CliContext,
+  out: Output,
+  reference: string,
+  options: UpdateWidgetOptions,
+): Promise<void> {
+  const wanted = checkWidgetReference(reference);
+  const fromConfig = options.config === undefined ? {} : readConfigPatch(options.config, process.cwd());
+  const patch = { ...fromConfig, ...settingsFromFlags(options) };
+  if (options.config === undefined && Object.keys(patch).length === 0) {
+    throw usageError(
+      "Nothing to change: give --heart-color, --heart or --no-heart, --font, or --config with the settings to merge.",
+      "config",
+    );
+  }
   const { client } = signedIn(ctx, out);
-  const view = widgetView(await client.mergeWidgetConfiguration(id.trim(), patch));
+  const widget = await resolveWidget(client, wanted);
+  // the list just read is the current configuration: merge into it and post the whole result
+  const configuration = applyMergePatch(widget.configuration, patch);
+  const view = widgetView(await client.updateWidget(widget.id, configuration, { metaId: widget.meta_id }));
   out.result(view, () => formatWidget(view));
   if (!out.json)
     out.success(`Updated "${plainLine(view.name)}"; OBS shows the change the next time the source reloads.`);
+  warnAboutWidgetUrl(ctx, out);
+}
+
+/** `widgets url`: the OBS browser-source URL of the widget named by id or name, alone on stdout */
+export async function showWidgetUrl(ctx: CliContext, out: Output, reference: string): Promise<void> {
+  const wanted = checkWidgetReference(reference);
+  const { client } = signedIn(ctx, out);
+  const widget = await resolveWidget(client, wanted);
+  const url = widgetViewUrl(widget.id);
+  out.result({ id: widget.id, name: widget.name, url }, () => url);
+  if (!out.json)
+    out.info(`That is the OBS browser-source URL of "${plainLine(widget.name)}": add it in OBS as a Browser source.`);
+  warnAboutWidgetUrl(ctx, out);
 }

@@ -26,8 +26,10 @@ export function registerEmulatorCommand(program: Command, ctx: CliContext): void
 Examples:
   $ pulsekit emulator --port 8080
   $ pulsekit emulator --data emulator.json
-  then, in another terminal, use the two lines it prints:
-  $ export PULSOID_API_URL=http://127.0.0.1:8080 PULSOID_TOKEN=...`,
+  then, in another terminal, paste the lines it prints for your shell:
+  bash, zsh:   export PULSOID_API_URL=http://127.0.0.1:8080 ... PULSOID_TOKEN=...
+  PowerShell:  $env:PULSOID_API_URL="http://127.0.0.1:8080"; ... $env:PULSOID_TOKEN="..."
+  cmd:         set PULSOID_API_URL=http://127.0.0.1:8080   (one set line per variable)`,
     )
     .action(async (options: EmulatorOptions, command: Command) => {
       const out = ctx.output(command.optsWithGlobals());
