@@ -98,19 +98,23 @@ describe("GET /api/v1/data/real_time", () => {
     client.socket.close();
   });
 
-  it("answers 400 to an upgrade that is not a valid WebSocket handshake", async () => {
+  it("answers 400 to an upgrade that is not a valid WebSocket handshake, and 405 to one that is not a GET", async () => {
     const token = emulator.current.seedToken({ scopes: [READ] });
-    const status = await new Promise<number>((resolve, reject) => {
-      const req = request(`${emulator.current.url}/api/v1/data/real_time?access_token=${token}`, {
-        headers: { connection: "Upgrade", upgrade: "websocket" },
+    const upgrade = (method: string) =>
+      new Promise<number>((resolve, reject) => {
+        const req = request(`${emulator.current.url}/api/v1/data/real_time?access_token=${token}`, {
+          method,
+          headers: { connection: "Upgrade", upgrade: "websocket" },
+        });
+        req.on("response", (response) => resolve(response.statusCode ?? 0));
+        req.on("error", reject);
+        req.end();
       });
-      req.on("response", (response) => resolve(response.statusCode ?? 0));
-      req.on("error", reject);
-      req.end();
-    });
-    expect(status).toBe(400);
+    expect(await upgrade("GET")).toBe(400);
+    expect(await upgrade("POST")).toBe(405);
     expect(emulator.current.requests()).toEqual([
       { method: "GET", path: "/api/v1/data/real_time", status: 400, query: { access_token: "[redacted]" } },
+      { method: "POST", path: "/api/v1/data/real_time", status: 405, query: { access_token: "[redacted]" } },
     ]);
   });
 
