@@ -13,6 +13,7 @@ const commands = [
   ["widgets", "create"],
   ["widgets", "list"],
   ["widgets", "update"],
+  ["widgets", "url"],
   ["token", "set"],
   ["token", "check"],
   ["login"],
@@ -131,6 +132,35 @@ describe("emulator", () => {
     const run = await emulator.done;
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("Emulator stopped");
+  });
+
+  it("prints how to point another terminal at it in bash, PowerShell and cmd", async () => {
+    const emulator = startCli(["emulator"], home);
+    await emulator.waitFor(/Ctrl-C/, "stderr");
+    const [, url, token] = (await emulator.waitFor(/running at (\S+)\nToken: (\S+)/, "stdout")) as string[];
+    const [exportLine = ""] = await emulator.waitFor(/export .*/, "stdout");
+    await emulator.waitFor(/set PULSOID_TOKEN=\S+\n/, "stdout");
+    // the bash line, as a shell would read it, points pulsekit at this emulator
+    const env = Object.fromEntries(
+      exportLine
+        .replace(/^export /, "")
+        .split(" ")
+        .map((pair) => pair.split(/=(.*)/).slice(0, 2)),
+    );
+    const list = await runCli(["widgets", "list", "--json"], home, { env });
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.stdout)).toEqual([]);
+    emulator.child.kill("SIGINT");
+    const { stdout } = await emulator.done;
+    expect(stdout).toContain(
+      `  bash, zsh:\n    export PULSOID_API_URL=${url} PULSOID_OAUTH_URL=${url} PULSOID_TOKEN=${token}\n`,
+    );
+    expect(stdout).toContain(
+      `  PowerShell:\n    $env:PULSOID_API_URL="${url}"; $env:PULSOID_OAUTH_URL="${url}"; $env:PULSOID_TOKEN="${token}"\n`,
+    );
+    expect(stdout).toContain(
+      `  cmd:\n    set PULSOID_API_URL=${url}\n    set PULSOID_OAUTH_URL=${url}\n    set PULSOID_TOKEN=${token}\n`,
+    );
   });
 
   it("keeps widgets in the --data file across restarts", async () => {

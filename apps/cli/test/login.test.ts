@@ -12,14 +12,6 @@ const oauthEnv = () => ({
 });
 
 describe("login", () => {
-  it("says to set PULSOID_CLIENT_ID when it is missing, and exits 2", async () => {
-    const run = await runCli(["login"], home, { env: { PULSOID_OAUTH_URL: emu.url } });
-    expect(run.code).toBe(2);
-    expect(run.stderr).toContain("PULSOID_CLIENT_ID");
-    expect(run.stderr.trim().split("\n")).toHaveLength(1);
-    expect(await loggedRequests(emu.url)).toEqual([]);
-  });
-
   it("signs in through the device flow once the code is approved, and saves the token privately", async () => {
     emu.emulator.configure({ deviceInterval: 1 });
     const login = startCli(["login", "--json"], home, { env: oauthEnv() });

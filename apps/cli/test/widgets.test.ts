@@ -227,13 +227,19 @@ describe("widgets update", () => {
     expect(emu.emulator.widgets()[0]?.configuration).toEqual(expected);
   });
 
-  it("exits 1 and names the id when the widget does not exist", async () => {
+  it("exits 2 with one kind of message for an unknown id and an unknown name, sending no update", async () => {
     const { env } = withToken();
-    const run = await runCli(["widgets", "update", "no-such-widget", "--config", '{"heartEnabled":false}'], home, {
-      env,
-    });
-    expect(run.code).toBe(1);
-    expect(run.stderr).toContain("no-such-widget");
+    emu.emulator.seedWidgets([{ name: "Stream heart", meta_id: BASIC_BPM, configuration: {} }]);
+    const byId = await runCli(["widgets", "update", "no-such-widget", "--config", "{}"], home, { env });
+    expect(byId.code).toBe(2);
+    expect(byId.stderr).toBe(
+      'error: The widget "no-such-widget" is neither the id nor the name of one of your widgets. `pulsekit widgets list` shows them with their ids.\n',
+    );
+    // a name with a space was once sent as an id and refused for its format
+    const byName = await runCli(["widgets", "update", "Stream classic", "--no-heart"], home, { env });
+    expect(byName.code).toBe(2);
+    expect(byName.stderr).toContain('error: The widget "Stream classic" is neither the id nor the name');
+    expect(await requestLines(emu.url)).toEqual(["GET /api/v1/widgets", "GET /api/v1/widgets"]);
   });
 
   it("rejects a bad --config, naming the field, without writing anything", async () => {
