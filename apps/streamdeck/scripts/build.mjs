@@ -2,10 +2,11 @@
 // builds the plugin: bundles bin/plugin.js (self-contained, no node_modules at run time) and the
 // property inspector script, validates the manifest and packs dist/dev.pulsekit.widgets.streamDeckPlugin
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { withoutDebugSettings } from "./release-manifest.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const pluginDir = join(root, "dev.pulsekit.widgets.sdPlugin");
@@ -82,5 +83,9 @@ function streamdeck(args) {
 const stage = join(distDir, "stage", "dev.pulsekit.widgets.sdPlugin");
 rmSync(dirname(stage), { recursive: true, force: true });
 cpSync(pluginDir, stage, { recursive: true, filter: (source) => relative(pluginDir, source).split(sep)[0] !== "logs" });
+// the folder a developer links keeps Nodejs.Debug; the package a streamer installs does not
+const stagedManifest = join(stage, "manifest.json");
+const manifest = withoutDebugSettings(JSON.parse(readFileSync(stagedManifest, "utf8")));
+writeFileSync(stagedManifest, `${JSON.stringify(manifest, null, 2)}\n`);
 streamdeck(["validate", stage]);
 streamdeck(["pack", "-f", "-o", distDir, stage]);

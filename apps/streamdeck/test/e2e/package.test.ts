@@ -3,6 +3,7 @@ import { readFileSync, rmSync, statSync } from "node:fs";
 import { builtinModules } from "node:module";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { debugSettings } from "../../scripts/release-manifest.mjs";
 import { appDir, installPackedPlugin, PLUGIN_FOLDER, packedEntries } from "../support/plugin-package.js";
 
 let files: string[];
@@ -56,7 +57,14 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
       expect(files).toContain(`${image}@2x.png`);
     }
     expect(files).toEqual(
-      expect.arrayContaining(["manifest.json", m.CodePath, m.Actions[0].PropertyInspectorPath, "ui/create-widget.js"]),
+      expect.arrayContaining([
+        "manifest.json",
+        m.CodePath,
+        m.Actions[0].PropertyInspectorPath,
+        "ui/create-widget.js",
+        "ui/create-widget.css",
+        "ui/sdpi.css",
+      ]),
     );
     expect(files.filter((f) => /(^|\/)(logs|node_modules)\/|\.map$|\.ts$|package\.json$/.test(f))).toEqual([
       "bin/package.json",
@@ -69,6 +77,11 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     expect(m.Actions.map((a: { UUID: string }) => a.UUID)).toEqual(["dev.pulsekit.widgets.create"]);
     expect(m.Nodejs.Version).toBe("20");
     expect(m.Version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
+  });
+
+  it("ships no debug switch in its manifest (no inspector port on a streamer's machine)", () => {
+    expect(debugSettings(manifest())).toEqual([]);
+    expect(readFileSync(join(installed, "manifest.json"), "utf8")).not.toMatch(/debug|--inspect/i);
   });
 
   it("passes streamdeck validate offline", () => {
@@ -117,7 +130,9 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
 
   it("loads nothing from the network in the inspector page", () => {
     const html = readFileSync(join(installed, "ui/create-widget.html"), "utf8");
-    const css = readFileSync(join(installed, "ui/create-widget.css"), "utf8");
+    const css = ["sdpi.css", "create-widget.css"]
+      .map((name) => readFileSync(join(installed, "ui", name), "utf8"))
+      .join("\n");
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);
     expect(css).not.toMatch(/url\(\s*["']?(https?:)?\/\//i);
   });

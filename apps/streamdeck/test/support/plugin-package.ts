@@ -17,7 +17,9 @@ let entries: Promise<Map<string, Uint8Array>> | undefined;
 export function packedEntries(): Promise<Map<string, Uint8Array>> {
   entries ??= (async () => {
     if (!existsSync(packedPlugin)) {
-      throw new Error(`${packedPlugin} is missing: build the plugin first (pnpm --filter pulsekit-streamdeck build)`);
+      throw new Error(
+        `${packedPlugin} is missing: build the plugin first (node scripts/pnpm.mjs --filter pulsekit-streamdeck build)`,
+      );
     }
     const reader = new ZipReader(new Uint8ArrayReader(readFileSync(packedPlugin)));
     const files = new Map<string, Uint8Array>();
