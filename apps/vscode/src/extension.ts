@@ -5,9 +5,12 @@ import { PULSOID_AUTH_ID, PulsoidAuthenticationProvider } from "./auth/auth-prov
 import { SessionStore, type StoredSession } from "./auth/session-store";
 import { COMMAND_IDS, type CommandId } from "./command-ids";
 import type { Commands } from "./commands";
+import { type ContextKey, ContextKeys } from "./context-keys";
 import type { KitParts } from "./kit";
 import { RequestLogger } from "./request-logger";
 import { createVscodeUi, type Ui } from "./ui/ui";
+import { LazyTreeDataProvider } from "./view/lazy-tree";
+import type { WidgetNode } from "./view/widget-node";
 import { DraftStore } from "./widgets/draft-store";
 
 // set by the bundle's first and last lines, so the activation time includes evaluating the bundle
@@ -22,6 +25,14 @@ export interface PulseKitApi {
   useUi(ui: Ui): () => void;
   /** the stored session (test mode only) */
   session(): Promise<StoredSession | undefined>;
+  /** the context keys as the extension last set them (test mode only) */
+  contextKeys(): Partial<Record<ContextKey, boolean>>;
+  /** the Pulsoid view's rows as VS Code gets them: each row and its tree item (test mode only) */
+  widgetRows(): Promise<{ row: WidgetNode; item: vscode.TreeItem }[]>;
+  /** fires when the Pulsoid view is told to load its rows again (test mode only) */
+  onDidChangeWidgetRows: vscode.Event<unknown>;
+  /** the rows selected in the Pulsoid view (test mode only) */
+  widgetSelection(): readonly WidgetNode[];
 }
 
 /** called by VS Code the first time one of the Pulsoid commands runs (or another extension asks for a Pulsoid session) */
@@ -33,6 +44,7 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
     (await commands().catch(() => undefined))?.parseSession(raw),
   );
   const sessionChanges = new vscode.EventEmitter<void>();
+  const contextKeys = new ContextKeys();
   // the one reader of the session: other extensions (through vscode.authentication) and our commands ask it
   const provider = new PulsoidAuthenticationProvider(
     sessions,
@@ -40,7 +52,11 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
     context.secrets,
     async () => (await commands()).signIn(),
     async () => (await commands()).signOut(),
+    (signedIn) => contextKeys.set("pulsekit.signedIn", signedIn),
   );
+  // the view is registered now; what fills it loads with the commands the first time it is shown
+  const widgetTree = new LazyTreeDataProvider<WidgetNode>(async () => (await commands()).widgetTree);
+  const widgetView = vscode.window.createTreeView<WidgetNode>("pulsekit.widgets", { treeDataProvider: widgetTree });
   const parts: KitParts = {
     ui: realUi,
     log: new RequestLogger(),
@@ -49,21 +65,25 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
     drafts: new DraftStore(context.globalState),
     storageUri: context.globalStorageUri,
     sessionChanges,
+    contextKeys,
+    widgetView,
   };
   const commands = loadOnFirstUse(parts);
-  const runCommand = async (id: CommandId) => {
+  const runCommand = async (id: CommandId, args: unknown[]) => {
     // a failed load was shown already: the command then ends quietly
     const loaded = await commands().catch(() => undefined);
-    return loaded?.run(id);
+    return loaded?.run(id, args);
   };
   context.subscriptions.push(
     parts.log,
     parts.sessionChanges,
     provider,
+    widgetTree,
+    widgetView,
     vscode.authentication.registerAuthenticationProvider(PULSOID_AUTH_ID, "Pulsoid", provider, {
       supportsMultipleAccounts: false,
     }),
-    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, () => runCommand(id))),
+    ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(id, args))),
   );
   const activated = performance.now();
   const started = typeof __pulsekitLoadStarted === "number" ? __pulsekitLoadStarted : activateStarted;
@@ -78,6 +98,13 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
   return {
     activationMs,
     session: () => sessions.read(),
+    contextKeys: () => contextKeys.snapshot(),
+    async widgetRows() {
+      const rows = await widgetTree.getChildren();
+      return Promise.all(rows.map(async (row) => ({ row, item: await widgetTree.getTreeItem(row) })));
+    },
+    onDidChangeWidgetRows: widgetTree.onDidChangeTreeData,
+    widgetSelection: () => widgetView.selection,
     useUi(ui) {
       parts.ui = ui;
       return () => {

@@ -9,11 +9,13 @@ import {
 import * as vscode from "vscode";
 import type { PulsoidAuthenticationProvider } from "./auth/auth-provider";
 import type { SessionStore } from "./auth/session-store";
+import type { ContextKeys } from "./context-keys";
 import { type ErrorAction, errorActions, isTokenRefused } from "./errors/error-actions";
 import { HostNotices, type HostSetting } from "./host-notice";
 import type { RequestLogger } from "./request-logger";
 import { type ExtensionSettings, openSettings, readSettings } from "./settings";
 import type { Ui } from "./ui/ui";
+import type { WidgetNode } from "./view/widget-node";
 import type { DraftStore } from "./widgets/draft-store";
 
 /**
@@ -26,10 +28,13 @@ export interface KitParts {
   /** writes the session (sign-in, set token, sign-out) */
   readonly sessions: SessionStore;
   /** reads it: the authentication provider, the same way another extension's getSession("pulsoid") does */
-  readonly auth: Pick<PulsoidAuthenticationProvider, "getSessions">;
+  readonly auth: Pick<PulsoidAuthenticationProvider, "getSessions" | "onDidChangeSessions">;
   readonly drafts: DraftStore;
   readonly storageUri: vscode.Uri;
   readonly sessionChanges: vscode.EventEmitter<void>;
+  readonly contextKeys: ContextKeys;
+  /** the Pulsoid view's widget tree */
+  readonly widgetView: vscode.TreeView<WidgetNode>;
 }
 
 /** what every command works with: the UI, the session, the settings, the log and a Pulsoid client */
@@ -38,9 +43,16 @@ export class PulseKit {
   readonly sessions: SessionStore;
   readonly drafts: DraftStore;
   readonly storageUri: vscode.Uri;
+  readonly contextKeys: ContextKeys;
+  readonly widgetView: vscode.TreeView<WidgetNode>;
   private readonly hostNotices: HostNotices;
+  private readonly widgetChanges = new vscode.EventEmitter<string | undefined>();
+  /** fires when widgets were created or updated (with that widget's id), or a refresh was asked for */
+  readonly onDidChangeWidgets = this.widgetChanges.event;
 
   constructor(private readonly parts: KitParts) {
+    this.contextKeys = parts.contextKeys;
+    this.widgetView = parts.widgetView;
     this.log = parts.log;
     this.sessions = parts.sessions;
     this.drafts = parts.drafts;
@@ -79,6 +91,26 @@ export class PulseKit {
   /** warns (once per window and address) that the token goes to a host other than Pulsoid's */
   warnUnlessPulsoid(setting: HostSetting, url: string): void {
     this.hostNotices.check(this.ui, setting, url);
+  }
+
+  /** the session changed here or in another window */
+  get onDidChangeSession(): vscode.Event<unknown> {
+    return this.parts.auth.onDidChangeSessions;
+  }
+
+  /** the widget list is out of date: the Pulsoid view loads it again and selects the widget with this id */
+  widgetsChanged(widgetId?: string): void {
+    this.widgetChanges.fire(widgetId);
+  }
+
+  /** remembers whether the account has widgets, for the welcome view and the walkthrough */
+  noteWidgetCount(count: number): void {
+    this.contextKeys.set("pulsekit.hasWidgets", count > 0);
+  }
+
+  /** the row selected in the Pulsoid view, for a row command run without one (from a key binding) */
+  selectedRow(): WidgetNode | undefined {
+    return this.widgetView.selection[0];
   }
 
   /** tells listeners (the authentication provider) that the session changed */

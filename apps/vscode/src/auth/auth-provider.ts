@@ -15,7 +15,9 @@ function toSession(stored: StoredSession): vscode.AuthenticationSession {
 export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvider, vscode.Disposable {
   private readonly changes = new vscode.EventEmitter<vscode.AuthenticationProviderAuthenticationSessionsChangeEvent>();
   readonly onDidChangeSessions = this.changes.event;
-  private known?: vscode.AuthenticationSession;
+  /** what SecretStorage held at the last look, unparsed: comparing it needs no zod */
+  private knownRaw?: string;
+  private readonly firstLook: Promise<void>;
   private readonly subscriptions: vscode.Disposable[] = [];
 
   constructor(
@@ -25,6 +27,8 @@ export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvi
     secrets: vscode.SecretStorage,
     private readonly signIn: () => Promise<StoredSession | undefined>,
     private readonly signOut: () => Promise<void>,
+    /** told whether a session is stored, at start and after every change (the pulsekit.signedIn context key) */
+    private readonly onSignedIn: (signedIn: boolean) => void = () => {},
   ) {
     this.subscriptions.push(
       this.changes,
@@ -32,7 +36,11 @@ export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvi
       // another window of the same profile signed in or out
       secrets.onDidChange(() => void this.refresh()),
     );
-    void this.refresh();
+    // only whether something is stored: reading the session itself loads the commands bundle, which waits for use
+    this.firstLook = Promise.resolve(sessions.readRaw()).then((raw) => {
+      this.knownRaw = raw;
+      onSignedIn(raw !== undefined);
+    });
   }
 
   /** the stored session when it has every requested scope */
@@ -56,10 +64,15 @@ export class PulsoidAuthenticationProvider implements vscode.AuthenticationProvi
   }
 
   private async refresh(): Promise<void> {
-    const stored = await this.sessions.read();
-    const next = stored ? toSession(stored) : undefined;
-    const previous = this.known;
-    this.known = next;
+    await this.firstLook;
+    const raw = await this.sessions.readRaw();
+    const previousRaw = this.knownRaw;
+    if (raw === previousRaw) return;
+    this.knownRaw = raw;
+    const [before, after] = await Promise.all([this.sessions.parseRaw(previousRaw), this.sessions.parseRaw(raw)]);
+    const previous = before && toSession(before);
+    const next = after && toSession(after);
+    this.onSignedIn(next !== undefined);
     if (previous && !next) this.changes.fire({ added: [], removed: [previous], changed: [] });
     else if (!previous && next) this.changes.fire({ added: [next], removed: [], changed: [] });
     else if (previous && next) this.changes.fire({ added: [], removed: [], changed: [next] });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MemorySecrets } from "../../test/unit/memory-secrets";
 import { parseStoredSession } from "./session-schema";
-import { accountFor, SESSION_SECRET_KEY, SessionStore } from "./session-store";
+import { accountFor, accountLabel, SESSION_SECRET_KEY, SessionStore } from "./session-store";
 
 const validation = { client_id: "client-1", expires_in: 3600, profile_id: "3f1b2c4d-aaaa", scopes: ["widgets:read"] };
 
@@ -77,5 +77,18 @@ describe("SessionStore", () => {
   it("labels server tokens by client and unknown tokens generically", () => {
     expect(accountFor({ ...validation, profile_id: null }).label).toBe("Pulsoid (client-1)");
     expect(accountFor(undefined).label).toBe("Pulsoid account");
+  });
+
+  it("labels the account with its Pulsoid username when the profile could be read", () => {
+    expect(accountFor(validation, "streamer42")).toEqual({ id: "3f1b2c4d-aaaa", label: "streamer42" });
+    expect(accountFor(validation, null).label).toBe("Pulsoid profile 3f1b2c4d");
+  });
+});
+
+describe("accountLabel", () => {
+  it("is the Pulsoid username when there is one, else the label from the token", () => {
+    expect(accountLabel("streamer42", "Pulsoid profile 5d9facc5")).toBe("streamer42");
+    expect(accountLabel("  ", "Pulsoid profile 5d9facc5")).toBe("Pulsoid profile 5d9facc5");
+    expect(accountLabel(undefined, "Pulsoid profile 5d9facc5")).toBe("Pulsoid profile 5d9facc5");
   });
 });

@@ -21,13 +21,23 @@ export interface StoredSession {
 /** the SecretStorage key of the Pulsoid session */
 export const SESSION_SECRET_KEY = "pulsekit.session";
 
-/** the account label the Accounts menu shows for a token */
-export function accountFor(validation: TokenValidation | undefined): { id: string; label: string } {
-  if (validation?.profile_id)
-    return { id: validation.profile_id, label: `Pulsoid profile ${validation.profile_id.slice(0, 8)}` };
-  if (validation?.client_id)
-    return { id: `client:${validation.client_id}`, label: `Pulsoid (${validation.client_id})` };
-  return { id: "pulsoid", label: "Pulsoid account" };
+/** the name an account shows under in the Accounts menu and in messages: the Pulsoid username when known */
+export function accountLabel(username: string | null | undefined, fallback: string): string {
+  const name = username?.trim();
+  return name ? name : fallback;
+}
+
+/** the account the Accounts menu shows for a token: its Pulsoid username when known, else what the token tells */
+export function accountFor(
+  validation: TokenValidation | undefined,
+  username?: string | null,
+): { id: string; label: string } {
+  const account = validation?.profile_id
+    ? { id: validation.profile_id, label: `Pulsoid profile ${validation.profile_id.slice(0, 8)}` }
+    : validation?.client_id
+      ? { id: `client:${validation.client_id}`, label: `Pulsoid (${validation.client_id})` }
+      : { id: "pulsoid", label: "Pulsoid account" };
+  return { ...account, label: accountLabel(username, account.label) };
 }
 
 /** reads and writes the one Pulsoid session; only clearIf() removes the token */
@@ -44,16 +54,30 @@ export class SessionStore {
 
   /** the stored session, or undefined when none (or it is not a session) */
   async read(): Promise<StoredSession | undefined> {
-    const raw = await this.secrets.get(SESSION_SECRET_KEY);
+    return this.parseRaw(await this.readRaw());
+  }
+
+  /** what SecretStorage holds, unchecked: enough to tell whether anything is stored, without loading zod */
+  async readRaw(): Promise<string | undefined> {
+    return (await this.secrets.get(SESSION_SECRET_KEY)) || undefined;
+  }
+
+  /** a value readRaw gave, checked; undefined when it is not a session */
+  async parseRaw(raw: string | undefined): Promise<StoredSession | undefined> {
     return raw ? this.parse(raw) : undefined;
   }
 
   /** stores a token that Pulsoid accepted, replacing any previous one */
-  async save(accessToken: string, validation: TokenValidation | undefined, scopes: string[]): Promise<StoredSession> {
+  async save(
+    accessToken: string,
+    validation: TokenValidation | undefined,
+    scopes: string[],
+    username?: string | null,
+  ): Promise<StoredSession> {
     const session: StoredSession = {
       id: this.newId(),
       accessToken,
-      account: accountFor(validation),
+      account: accountFor(validation, username),
       scopes: validation?.scopes ?? scopes,
       savedAt: new Date().toISOString(),
     };

@@ -1,10 +1,15 @@
 import { describeError, parseAccessToken, WIDGET_SCOPES } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
 import { MultiStepInput } from "../ui/multi-step-input";
+import type { StoredSession } from "./session-store";
+import { TOKEN_SOURCE_SENTENCE } from "./sign-in-text";
 import { checkWithProgress, signedInMessage } from "./token-check";
 
-/** Pulsoid: Set Access Token. Asks for a token in a password box, checks it with Pulsoid, then stores it */
-export async function setAccessToken(kit: PulseKit): Promise<void> {
+/**
+ * Pulsoid: Set Access Token. Asks for a token in a password box, checks it with Pulsoid, then stores it;
+ * resolves to the stored session, undefined when none was stored
+ */
+export async function setAccessToken(kit: PulseKit): Promise<StoredSession | undefined> {
   let token = "";
   const finished = await MultiStepInput.run(
     kit.ui,
@@ -14,8 +19,7 @@ export async function setAccessToken(kit: PulseKit): Promise<void> {
           title: "Pulsoid: Set Access Token",
           step: 1,
           totalSteps: 1,
-          prompt:
-            "Paste a Pulsoid access token (create one at https://pulsoid.net/ui/keys). It is checked with Pulsoid, then kept in VS Code's secret storage.",
+          prompt: `Paste a Pulsoid access token. ${TOKEN_SOURCE_SENTENCE} It is checked with Pulsoid at once, then kept in VS Code's secret storage.`,
           placeholder: "access token",
           password: true,
           validate: (value) => {
@@ -33,31 +37,39 @@ export async function setAccessToken(kit: PulseKit): Promise<void> {
     },
     {},
   );
-  if (!finished) return;
-  await saveCheckedToken(kit, token);
+  if (!finished) return undefined;
+  return saveCheckedToken(kit, token);
 }
 
-async function saveCheckedToken(kit: PulseKit, token: string): Promise<void> {
-  const status = await checkWithProgress(kit, token, "Pulsoid: checking the access token…");
+async function saveCheckedToken(kit: PulseKit, token: string): Promise<StoredSession | undefined> {
+  const { status, username } = await checkWithProgress(kit, token, "Pulsoid: checking the access token…");
   if (status.state === "refused") {
     const choice = await kit.ui.showMessage(
       "error",
       `Pulsoid refused this token, so it was not saved (${status.message}). Check that you copied all of it, or create a new one at https://pulsoid.net/ui/keys.`,
       "Set Access Token",
     );
-    if (choice === "Set Access Token") await setAccessToken(kit);
-    return;
+    return choice === "Set Access Token" ? setAccessToken(kit) : undefined;
   }
   if (status.state !== "signed_in") {
     // not saved: the token is checked before it is kept; Retry checks the same token again
-    await kit.reportError(status.error, () => saveCheckedToken(kit, token), { aboutStoredToken: false });
-    return;
+    let retried: StoredSession | undefined;
+    await kit.reportError(
+      status.error,
+      async () => {
+        retried = await saveCheckedToken(kit, token);
+      },
+      { aboutStoredToken: false },
+    );
+    return retried;
   }
-  const session = await kit.sessions.save(token, status.validation, [...WIDGET_SCOPES]);
+  const session = await kit.sessions.save(token, status.validation, [...WIDGET_SCOPES], username);
   kit.sessionChanged();
   kit.log.info(`access token set for ${session.account.label}`);
-  await kit.ui.showMessage(
+  // not awaited: the session is ready now, whether or not the message is dismissed
+  void kit.ui.showMessage(
     status.missingScopes.length > 0 ? "warning" : "info",
     signedInMessage(session.account.label, status.missingScopes),
   );
+  return session;
 }

@@ -148,10 +148,12 @@ async function submit(kit: PulseKit, client: PulsoidClient, state: CreateState):
   }
   await kit.drafts.clear();
   kit.log.info(`created widget ${widget.id} ("${widget.name}")`);
+  kit.noteWidgetCount(1);
+  kit.widgetsChanged(widget.id);
   await offerWidgetActions(
     kit,
     widget,
-    `Created the Pulsoid widget "${widget.name}". Add its OBS URL (${widgetViewUrl(widget.id)}) as a browser source.`,
+    `Created the Pulsoid widget "${widget.name}". Add its OBS URL (${widgetViewUrl(widget.id)}) as a browser source; it is also in the Pulsoid view.`,
   );
   return widget;
 }

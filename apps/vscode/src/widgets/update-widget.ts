@@ -59,6 +59,7 @@ async function apply(
       () => client.mergeWidgetConfiguration(widget.id, patch),
     );
     kit.log.info(`updated widget ${updated.id}`);
+    kit.widgetsChanged(updated.id);
     await offerWidgetActions(
       kit,
       updated,

@@ -1,5 +1,11 @@
-import { type Widget, widgetViewUrl } from "@pulsekit/core";
+import { type Widget, widgetUrlCaveat, widgetViewUrl } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
+
+/** a widget's OBS URL in a sentence, followed by core's caveat when the widget was not made on Pulsoid */
+export function withUrlCaveat(kit: PulseKit, sentence: string): string {
+  const caveat = widgetUrlCaveat(kit.settings().apiBaseUrl);
+  return caveat ? `${sentence} ${caveat}` : sentence;
+}
 
 /** copies a widget's OBS browser-source URL and says so */
 export async function copyWidgetUrl(kit: PulseKit, widget: Widget): Promise<void> {
@@ -7,18 +13,23 @@ export async function copyWidgetUrl(kit: PulseKit, widget: Widget): Promise<void
   await kit.ui.copyToClipboard(url);
   void kit.ui.showMessage(
     "info",
-    `Copied the OBS browser-source URL of "${widget.name}": ${url}. Paste it into a Browser source in OBS.`,
+    withUrlCaveat(
+      kit,
+      `Copied the OBS browser-source URL of "${widget.name}": ${url}. In OBS, add a Browser source and paste it as its URL.`,
+    ),
   );
 }
 
 /** opens a widget's page in the browser */
 export async function openWidget(kit: PulseKit, widget: Widget): Promise<void> {
+  const caveat = widgetUrlCaveat(kit.settings().apiBaseUrl);
+  if (caveat) void kit.ui.showMessage("info", caveat);
   await kit.ui.openExternal(widgetViewUrl(widget.id));
 }
 
 /** a success notification with "Copy OBS URL" and "Open" */
 export async function offerWidgetActions(kit: PulseKit, widget: Widget, message: string): Promise<void> {
-  const choice = await kit.ui.showMessage("info", message, "Copy OBS URL", "Open");
+  const choice = await kit.ui.showMessage("info", withUrlCaveat(kit, message), "Copy OBS URL", "Open");
   if (choice === "Copy OBS URL") await copyWidgetUrl(kit, widget);
   else if (choice === "Open") await openWidget(kit, widget);
 }

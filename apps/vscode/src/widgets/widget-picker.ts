@@ -18,6 +18,7 @@ export async function loadWidgets(
     await kit.reportError(error, retry);
     return undefined;
   }
+  kit.noteWidgetCount(widgets.length);
   if (widgets.length === 0) {
     const choice = await kit.ui.showMessage(
       "info",

@@ -6,7 +6,9 @@ import { installVsix, launchBrowser, startCodeServer } from "./code-server.mjs";
 import {
   filesUnder,
   hook,
+  openPulsoidView,
   openWorkbench,
+  paletteLists,
   runFromPalette,
   setTokenThroughPalette,
   TIMEOUT,
@@ -56,6 +58,28 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
   try {
     browser = await launchBrowser();
     page = await openWorkbench(browser, server);
+
+    await check(
+      "signed out, the Pulsoid view in the activity bar offers Sign In and Set Access Token, and the palette has no Sign Out",
+      async () => {
+        const sidebar = await openPulsoidView(page);
+        const welcome = sidebar.locator(".welcome-view-content").first();
+        for (const name of ["Sign In", "Set Access Token"]) {
+          await welcome
+            .locator(".monaco-button", { hasText: name })
+            .first()
+            .waitFor({ state: "visible", timeout: TIMEOUT });
+        }
+        const text = await welcome.innerText();
+        for (const words of ["pulsekit.oauthClientId", "pulsoid.net/ui/keys", "BRO plan"]) {
+          if (!text.includes(words)) throw new Error(`the welcome view does not say "${words}": ${text}`);
+        }
+        await page.screenshot({ path: join(screenshotDir, "vscode-view-signed-out.png") });
+        if (!(await paletteLists(page, "Pulsoid: Sign In"))) throw new Error("Pulsoid: Sign In is not in the palette");
+        if (await paletteLists(page, "Pulsoid: Sign Out"))
+          throw new Error("Pulsoid: Sign Out is in the palette while signed out");
+      },
+    );
 
     let created = false;
     await check("sets an access token and creates a widget through the command palette", async () => {
@@ -109,6 +133,60 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       }
     });
 
+    await check("signed in, the palette offers Sign Out and no longer Sign In", async () => {
+      if (!created) throw new Error("the widget was not created through the UI");
+      if (!(await paletteLists(page, "Pulsoid: Sign Out"))) throw new Error("Pulsoid: Sign Out is not in the palette");
+      if (await paletteLists(page, "Pulsoid: Sign In"))
+        throw new Error("Pulsoid: Sign In is in the palette while signed in");
+    });
+
+    await check("the Pulsoid view lists the created widget, and its Copy OBS URL button copies the URL", async () => {
+      if (!created) throw new Error("the widget was not created through the UI");
+      const sidebar = await openPulsoidView(page);
+      const row = sidebar.locator(".monaco-list-row", { hasText: "Palette widget" }).first();
+      await row.waitFor({ state: "visible", timeout: TIMEOUT });
+      const text = await row.innerText();
+      if (!text.includes("Heart rate (BPM)")) throw new Error(`the row does not show the widget type: ${text}`);
+      await row.click();
+      await row.hover();
+      const copy = row.locator('.actions [aria-label^="Copy OBS URL"]').first();
+      await copy.waitFor({ state: "visible", timeout: TIMEOUT });
+      for (const name of ["Open Widget Page", "Update Widget"]) {
+        await row.locator(`.actions [aria-label^="${name}"]`).first().waitFor({ state: "visible", timeout: TIMEOUT });
+      }
+      await page.screenshot({ path: join(screenshotDir, "vscode-view-widgets.png") });
+      await copy.click();
+      const said = await waitForNotification(page, "Copied the OBS browser-source URL");
+      const [widget] = (await hook(emulatorUrl, "GET", "/widgets")).widgets;
+      if (!said.includes(`https://pulsoid.net/widget/view/${widget?.id}`))
+        throw new Error(`unexpected notification: ${said}`);
+    });
+
+    await check("Pulsoid: Get Started opens the walkthrough with sign-in, create and OBS done", async () => {
+      if (!created) throw new Error("the widget was not created through the UI");
+      await runFromPalette(page, "Pulsoid: Get Started");
+      await page.getByText("Get Started with PulseKit").first().waitFor({ state: "visible", timeout: TIMEOUT });
+      for (const [id, title] of [
+        ["signIn", "Sign in to Pulsoid"],
+        ["createWidget", "Create a widget"],
+        ["addToObs", "Add it to OBS"],
+      ]) {
+        const step = page.locator(`button.getting-started-step[data-step-id$="${id}"]`).first();
+        await step.waitFor({ state: "visible", timeout: TIMEOUT });
+        if (!(await step.innerText()).includes(title)) throw new Error(`step ${id} is not titled "${title}"`);
+        const done = await step.getAttribute("aria-checked");
+        if (done !== "true")
+          throw new Error(`the walkthrough step "${title}" is not marked done (aria-checked ${done})`);
+      }
+      await page.locator('button.getting-started-step[data-step-id$="addToObs"]').first().click();
+      await page
+        .getByText("Add a Browser source", { exact: false })
+        .first()
+        .waitFor({ state: "visible", timeout: TIMEOUT });
+      await page.screenshot({ path: join(screenshotDir, "vscode-walkthrough.png") });
+      await runFromPalette(page, "View: Close All Editors");
+    });
+
     await check("updates that widget through the palette, pressing Enter the moment each step shows", async () => {
       if (!created) throw new Error("the widget was not created through the UI");
       await runFromPalette(page, "Pulsoid: Update Widget");
@@ -157,8 +235,16 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       }
       await consent.getByRole("button", { name: "Allow" }).click();
 
-      await waitForNotification(page, "Signed in to Pulsoid as");
+      await waitForNotification(page, "Signed in to Pulsoid as emulator-user");
       await page.screenshot({ path: join(screenshotDir, "vscode-signed-in.png") });
+      // the code was shown in the sign-in's progress notification, which closes with the sign-in
+      await page
+        .locator(".notifications-toasts .notification-toast", { hasText: userCode })
+        .first()
+        .waitFor({ state: "detached", timeout: 15_000 })
+        .catch(() => {
+          throw new Error(`the notification with the code ${userCode} is still shown after signing in`);
+        });
       await consent.close();
       // the approval page opened as a new tab in front of the workbench; come back to it, as a user does
       await page.bringToFront();

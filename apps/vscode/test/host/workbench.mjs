@@ -107,3 +107,33 @@ export async function setTokenThroughPalette(page, token) {
   await page.keyboard.press("Enter");
   await waitForNotification(page, "Signed in to Pulsoid");
 }
+
+/**
+ * whether the command palette lists a command with exactly this title; give extensions time to register
+ * (and context keys to settle) before asking whether one is absent
+ */
+export async function paletteLists(page, title) {
+  await page.keyboard.press("Escape");
+  await page.keyboard.press("F1");
+  const input = page.locator(".quick-input-widget .quick-input-box input");
+  await input.waitFor({ state: "visible", timeout: 10_000 });
+  await input.fill(`>${title}`);
+  // the list filters as it is typed: let it settle before reading it
+  await page.waitForTimeout(800);
+  const labels = await page.locator(".quick-input-widget .monaco-list-row .label-name").allInnerTexts();
+  await page.keyboard.press("Escape");
+  return labels.some((label) => label.replace(/\s+/g, " ").trim() === title);
+}
+
+/** opens the Pulsoid view from its icon in the activity bar (unless it is open); resolves to the side bar */
+export async function openPulsoidView(page) {
+  const sidebar = page.locator(".part.sidebar");
+  const title = sidebar.locator(".composite.title", { hasText: /pulsoid/i }).first();
+  if (!(await title.isVisible().catch(() => false))) {
+    const icon = page.locator(".part.activitybar").getByRole("tab", { name: /^Pulsoid/ });
+    await icon.first().waitFor({ state: "visible", timeout: TIMEOUT });
+    await icon.first().click();
+  }
+  await title.waitFor({ state: "visible", timeout: TIMEOUT });
+  return sidebar;
+}

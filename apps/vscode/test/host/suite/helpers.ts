@@ -46,6 +46,8 @@ export const emulator = {
   fault: (spec: Record<string, unknown>) => emulator.call("POST", "/faults", spec),
   clearFaults: () => emulator.call("DELETE", "/faults"),
   approve: (userCode: string) => emulator.call("POST", `/devices/${encodeURIComponent(userCode)}/approve`, {}),
+  deny: (userCode: string) => emulator.call("POST", `/devices/${encodeURIComponent(userCode)}/deny`, {}),
+  setProfile: (profile: Record<string, unknown>) => emulator.call("POST", "/profile", profile),
 };
 
 /** requests to the Pulsoid API (not the test hooks) with this method and path */
@@ -61,6 +63,13 @@ export interface ShownMessage {
   actions: string[];
 }
 
+/** a progress notification a command showed: its title, each message it reported, and whether it closed */
+export interface ShownProgress {
+  title: string;
+  messages: string[];
+  done: boolean;
+}
+
 type Answer = (message: ShownMessage) => string | undefined | Promise<string | undefined>;
 
 /**
@@ -72,6 +81,7 @@ export class TestUi implements Ui {
   readonly messages: ShownMessage[] = [];
   readonly opened: string[] = [];
   readonly copied: string[] = [];
+  readonly progresses: ShownProgress[] = [];
   private readonly inputs: vscode.QuickInput[] = [];
   private inputWaiters: ((input: vscode.QuickInput) => void)[] = [];
   private messageWaiters: { match: (m: ShownMessage) => boolean; resolve: (m: ShownMessage) => void }[] = [];
@@ -131,12 +141,34 @@ export class TestUi implements Ui {
   ): Promise<R> {
     this.cancelSource = new vscode.CancellationTokenSource();
     const testToken = this.cancelSource.token;
-    return this.real.withProgress(options, (progress, token) => {
-      const combined = new vscode.CancellationTokenSource();
-      token.onCancellationRequested(() => combined.cancel());
-      testToken.onCancellationRequested(() => combined.cancel());
-      return task(progress, combined.token);
-    });
+    const shown: ShownProgress = { title: options.title, messages: [], done: false };
+    this.progresses.push(shown);
+    return this.real
+      .withProgress(options, (progress, token) => {
+        const combined = new vscode.CancellationTokenSource();
+        token.onCancellationRequested(() => combined.cancel());
+        testToken.onCancellationRequested(() => combined.cancel());
+        const recorded = {
+          report(value: { message?: string }) {
+            if (value.message) shown.messages.push(value.message);
+            progress.report(value);
+          },
+        };
+        return task(recorded, combined.token);
+      })
+      .finally(() => {
+        // VS Code closes a progress notification when its task ends
+        shown.done = true;
+      });
+  }
+
+  /** the first progress notification (shown already or still to come) that reported a message matching */
+  waitForProgress(match: RegExp, timeoutMs = 20_000): Promise<ShownProgress> {
+    return eventually(
+      () => this.progresses.find((p) => p.messages.some((message) => match.test(message))),
+      `a progress notification matching ${match}`,
+      timeoutMs,
+    );
   }
 
   /** what pressing Cancel on the progress notification does */
@@ -245,8 +277,8 @@ export async function eventually<T>(
 }
 
 /** runs a command without waiting for it, and returns its promise for later */
-export function start(command: string): Promise<unknown> {
-  return Promise.resolve(vscode.commands.executeCommand(command));
+export function start(command: string, ...args: unknown[]): Promise<unknown> {
+  return Promise.resolve(vscode.commands.executeCommand(command, ...args));
 }
 
 /** signs out through the command if a session is stored, then empties the emulator */

@@ -1,0 +1,99 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { WALKTHROUGH_ID } from "../../src/command-ids";
+import { WIDGET_ITEM_CONTEXT } from "../../src/view/widget-node";
+
+interface MenuEntry {
+  command: string;
+  when?: string;
+  group?: string;
+}
+const root = new URL("../../", import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL("package.json", root), "utf8"));
+const contributes = manifest.contributes;
+const menus: Record<string, MenuEntry[]> = contributes.menus;
+const shipped = readFileSync(new URL(".vscodeignore", root), "utf8")
+  .split("\n")
+  .filter((line) => line.startsWith("!"))
+  .map((line) => new RegExp(`^${line.slice(1).replace(/\./g, "\\.").replace(/\*/g, "[^/]*")}$`));
+const isShipped = (path: string) => shipped.some((pattern) => pattern.test(path));
+const ROW_COMMANDS = ["pulsekit.widget.copyObsUrl", "pulsekit.widget.open", "pulsekit.widget.update"];
+
+describe("the Pulsoid view in package.json", () => {
+  it("sits in the activity bar with an icon that ships in the .vsix", () => {
+    const [container] = contributes.viewsContainers.activitybar;
+    expect(container).toMatchObject({ id: "pulsekit", title: "Pulsoid" });
+    expect(existsSync(new URL(container.icon, root))).toBe(true);
+    expect(isShipped(container.icon)).toBe(true);
+    expect(contributes.views.pulsekit.map((view: { id: string }) => view.id)).toEqual(["pulsekit.widgets"]);
+  });
+
+  it("puts Copy OBS URL, Open and Update on each widget row, and only there", () => {
+    const inline = menus["view/item/context"]?.filter((entry) => entry.group?.startsWith("inline")) ?? [];
+    expect(inline.map((entry) => entry.command)).toEqual(ROW_COMMANDS);
+    for (const entry of inline)
+      expect(entry.when).toBe(`view == pulsekit.widgets && viewItem == ${WIDGET_ITEM_CONTEXT}`);
+    const palette = menus.commandPalette ?? [];
+    for (const id of ROW_COMMANDS) expect(palette).toContainEqual({ command: id, when: "false" });
+  });
+
+  it("has Create Widget and Refresh in the view's title bar, each with an icon", () => {
+    const title = menus["view/title"]?.filter((entry) => entry.group?.startsWith("navigation")) ?? [];
+    expect(title.map((entry) => entry.command)).toEqual(["pulsekit.createWidget", "pulsekit.refreshWidgets"]);
+    for (const { command } of title) {
+      const contributed = contributes.commands.find((c: { command: string }) => c.command === command);
+      expect(contributed?.icon).toMatch(/^\$\(/);
+    }
+  });
+
+  it("offers Sign Out only while signed in and Sign In only while signed out", () => {
+    expect(menus.commandPalette).toContainEqual({ command: "pulsekit.signOut", when: "pulsekit.signedIn" });
+    expect(menus.commandPalette).toContainEqual({ command: "pulsekit.signIn", when: "!pulsekit.signedIn" });
+  });
+
+  it("welcomes a signed-out user with Sign In and Set Access Token, saying what each needs", () => {
+    const welcome = contributes.viewsWelcome.find(
+      (entry: { view: string; when: string }) =>
+        entry.view === "pulsekit.widgets" && entry.when === "!pulsekit.signedIn",
+    );
+    expect(welcome.contents).toContain("[Sign In](command:pulsekit.signIn)");
+    expect(welcome.contents).toContain("[Set Access Token](command:pulsekit.setToken)");
+    expect(welcome.contents).toContain("pulsekit.oauthClientId");
+    expect(welcome.contents).toContain("https://pulsoid.net/ui/api-clients");
+    expect(welcome.contents).toContain("https://pulsoid.net/ui/keys");
+    expect(welcome.contents).toContain("BRO");
+  });
+
+  it("names only commands it contributes in its menus", () => {
+    const ids = new Set(contributes.commands.map((c: { command: string }) => c.command));
+    for (const entries of Object.values(menus)) for (const { command } of entries) expect(ids).toContain(command);
+  });
+});
+
+describe("the Get Started walkthrough", () => {
+  const [walkthrough] = contributes.walkthroughs;
+
+  it("is the one Pulsoid: Get Started opens", () => {
+    expect(`${manifest.publisher}.${manifest.name}#${walkthrough.id}`).toBe(WALKTHROUGH_ID);
+  });
+
+  it("walks sign-in, create and OBS, each step completing on what the user did", () => {
+    const steps = walkthrough.steps as { id: string; completionEvents: string[]; media: Record<string, string> }[];
+    expect(steps.map((step) => step.id)).toEqual(["signIn", "createWidget", "addToObs", "openView"]);
+    expect(steps[0]?.completionEvents).toEqual(["onContext:pulsekit.signedIn"]);
+    expect(steps[1]?.completionEvents).toEqual(["onContext:pulsekit.hasWidgets"]);
+    expect(steps[2]?.completionEvents).toContain("onCommand:pulsekit.widget.copyObsUrl");
+    for (const step of steps) {
+      const media = step.media.markdown ?? step.media.image;
+      expect(media && existsSync(new URL(media, root)), `${step.id} media ${media}`).toBe(true);
+      expect(isShipped(media as string), `${media} is in the .vsix`).toBe(true);
+    }
+  });
+
+  it("tells how to put the widget in OBS: Browser source, the URL, width and height", () => {
+    const obs = readFileSync(new URL("media/walkthrough/add-to-obs.md", root), "utf8");
+    for (const words of ["**Browser**", "**URL**", "**Width**", "**Height**"]) expect(obs).toContain(words);
+    const image = /\]\(([^)]+\.svg)\)/.exec(obs)?.[1];
+    expect(image && isShipped(`media/walkthrough/${image}`)).toBe(true);
+  });
+});
