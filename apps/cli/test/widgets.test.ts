@@ -127,7 +127,7 @@ describe("widgets create", () => {
   it("exits 3 with a sign-in hint when there is no token, sending nothing", async () => {
     const run = await runCli(["widgets", "create", "--name", "X"], home, { env: { PULSOID_API_URL: emu.url } });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain("pulsekit login");
+    expect(run.stderr).toContain("pulsekit token set");
     expect(await loggedRequests(emu.url)).toEqual([]);
   });
 
