@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { SIGN_IN_SCOPES } from "@pulsekit/core";
 import { emulatorHooks } from "@pulsekit/emulator";
 import { describe, expect, it } from "vitest";
 import { loggedRequests, requestLines, runCli, startCli, useEmulator, useTempHome } from "./helpers.js";
@@ -21,18 +22,36 @@ describe("login", () => {
     await emulatorHooks(emu.url).approveDevice(userCode ?? "");
     const run = await login.done;
     expect(run.code).toBe(0);
-    expect(JSON.parse(run.stdout)).toMatchObject({ signed_in: true, path: home.tokenPath });
+    expect(JSON.parse(run.stdout)).toMatchObject({ signed_in: true, path: home.tokenPath, username: "emulator-user" });
     expect(statSync(home.tokenPath).mode & 0o777).toBe(0o600);
     const token = readFileSync(home.tokenPath, "utf8").trim();
     expect(`${run.stdout}${run.stderr}`).not.toContain(token);
     const lines = await requestLines(emu.url);
     expect(lines[0]).toBe("POST /oauth2/device_authorization");
-    expect(lines.at(-1)).toBe("POST /oauth2/token");
+    // the account's name, read with the new token, says whose account it is
+    expect(lines.slice(-2)).toEqual(["POST /oauth2/token", "GET /api/v1/profile"]);
+    const asked = (await loggedRequests(emu.url))[0]?.body as { scope?: string } | undefined;
+    // core's sign-in scopes, the profile among them
+    expect(asked?.scope).toBe(SIGN_IN_SCOPES.join(","));
+    expect(SIGN_IN_SCOPES).toContain("profile:read");
 
     // the saved token now works for the other commands
     const check = await runCli(["token", "check", "--json"], home, { env: { PULSOID_API_URL: emu.url } });
     expect(check.code).toBe(0);
-    expect(JSON.parse(check.stdout)).toMatchObject({ source: "file", scopes: ["widgets:read", "widgets:update"] });
+    expect(JSON.parse(check.stdout)).toMatchObject({
+      source: "file",
+      scopes: SIGN_IN_SCOPES,
+    });
+  });
+
+  it("says whose account it signed in to", async () => {
+    emu.emulator.configure({ deviceInterval: 1 });
+    const login = startCli(["login"], home, { env: oauthEnv() });
+    const [, userCode] = await login.waitFor(/enter the code (\S+)/, "stderr");
+    await emulatorHooks(emu.url).approveDevice(userCode ?? "");
+    const run = await login.done;
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`✓ Signed in as emulator-user; token saved to ${home.tokenPath}`);
   });
 
   it("exits 3 and saves nothing when the sign-in is denied", async () => {

@@ -2,9 +2,10 @@ import {
   createDeviceSignIn,
   describeError,
   isPulsoidError,
+  type PulsoidClient,
+  SIGN_IN_SCOPES,
   signOut,
   TOKEN_SETTINGS_URL,
-  WIDGET_SCOPES,
 } from "@pulsekit/core";
 import { canOpenBrowser, openBrowser } from "../browser.js";
 import { CliError, interruptedError, signedOutError } from "../cli-error.js";
@@ -29,7 +30,7 @@ const NO_CLIENT_ID = [
 export async function login(ctx: CliContext, out: Output, options: { browser: boolean }): Promise<void> {
   const { clientId, oauthBaseUrl } = endpoints(ctx);
   if (!clientId) throw signedOutError(NO_CLIENT_ID);
-  const signIn = createDeviceSignIn({ clientId, scopes: WIDGET_SCOPES, oauthBaseUrl });
+  const signIn = createDeviceSignIn({ clientId, scopes: SIGN_IN_SCOPES, oauthBaseUrl });
   const onSignal = () => signIn.cancel();
   process.once("SIGINT", onSignal);
   try {
@@ -48,8 +49,13 @@ export async function login(ctx: CliContext, out: Output, options: { browser: bo
     }
     ctx.addSecret(result.accessToken);
     ctx.tokenStore.write(result.accessToken);
-    out.result({ signed_in: true, path: ctx.tokenStore.path, expires_in: result.expiresIn }, () => "");
-    out.success(`Signed in; token saved to ${ctx.tokenStore.path} (readable only by you).`);
+    const username = await usernameOf(clientFor(ctx, out, result.accessToken));
+    out.result(
+      { signed_in: true, path: ctx.tokenStore.path, expires_in: result.expiresIn, username: username ?? null },
+      () => "",
+    );
+    const who = username ? ` as ${plainLine(username)}` : "";
+    out.success(`Signed in${who}; token saved to ${ctx.tokenStore.path} (readable only by you).`);
     if (ctx.env.token) out.warn(environmentTokenWins());
   } catch (error) {
     // an expired code leaves the user signed out; it is not a network timeout
@@ -59,6 +65,16 @@ export async function login(ctx: CliContext, out: Output, options: { browser: bo
     throw error;
   } finally {
     process.removeListener("SIGINT", onSignal);
+  }
+}
+
+/** the signed-in user's name, to show whose account the token is; none when Pulsoid does not say */
+async function usernameOf(client: PulsoidClient): Promise<string | undefined> {
+  try {
+    return (await client.getProfile({ deadlineMs: 5_000 })).username ?? undefined;
+  } catch {
+    // the token is saved and works for widgets either way
+    return undefined;
   }
 }
 
