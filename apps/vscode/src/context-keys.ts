@@ -1,7 +1,14 @@
 import * as vscode from "vscode";
+import { tickWalkthroughStep, type WalkthroughStep } from "./walkthrough-steps";
 
 /** the context keys menus, the palette, the welcome view and the walkthrough read in their `when` clauses */
 export type ContextKey = "pulsekit.signedIn" | "pulsekit.hasWidgets";
+
+/** the walkthrough step a key being true completes */
+const STEP_DONE_BY: Record<ContextKey, WalkthroughStep> = {
+  "pulsekit.signedIn": "signIn",
+  "pulsekit.hasWidgets": "createWidget",
+};
 
 /** sets PulseKit's context keys, remembering the last value of each (the in-host tests read them back) */
 export class ContextKeys {
@@ -12,6 +19,7 @@ export class ContextKeys {
     if (this.values.get(key) === value) return;
     this.values.set(key, value);
     void vscode.commands.executeCommand("setContext", key, value);
+    if (value) tickWalkthroughStep(STEP_DONE_BY[key]);
   }
 
   /** every key set so far, with its value */

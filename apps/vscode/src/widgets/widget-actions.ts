@@ -1,5 +1,6 @@
 import { type Widget, widgetUrlCaveat, widgetViewUrl } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
+import { tickWalkthroughStep } from "../walkthrough-steps";
 
 /** a widget's OBS URL in a sentence, followed by core's caveat when the widget was not made on Pulsoid */
 export function withUrlCaveat(kit: PulseKit, sentence: string): string {
@@ -11,6 +12,7 @@ export function withUrlCaveat(kit: PulseKit, sentence: string): string {
 export async function copyWidgetUrl(kit: PulseKit, widget: Widget): Promise<void> {
   const url = widgetViewUrl(widget.id);
   await kit.ui.copyToClipboard(url);
+  tickWalkthroughStep("addToObs");
   void kit.ui.showMessage(
     "info",
     withUrlCaveat(

@@ -70,7 +70,7 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
             .first()
             .waitFor({ state: "visible", timeout: TIMEOUT });
         }
-        const text = await welcome.innerText();
+        const text = (await welcome.textContent()) ?? "";
         for (const words of ["pulsekit.oauthClientId", "pulsoid.net/ui/keys", "BRO plan"]) {
           if (!text.includes(words)) throw new Error(`the welcome view does not say "${words}": ${text}`);
         }
@@ -145,7 +145,7 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       const sidebar = await openPulsoidView(page);
       const row = sidebar.locator(".monaco-list-row", { hasText: "Palette widget" }).first();
       await row.waitFor({ state: "visible", timeout: TIMEOUT });
-      const text = await row.innerText();
+      const text = (await row.textContent()) ?? "";
       if (!text.includes("Heart rate (BPM)")) throw new Error(`the row does not show the widget type: ${text}`);
       await row.click();
       await row.hover();
@@ -154,10 +154,19 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       for (const name of ["Open Widget Page", "Update Widget"]) {
         await row.locator(`.actions [aria-label^="${name}"]`).first().waitFor({ state: "visible", timeout: TIMEOUT });
       }
-      await page.screenshot({ path: join(screenshotDir, "vscode-view-widgets.png") });
+      const [widget] = (await hook(emulatorUrl, "GET", "/widgets")).widgets;
+      // the row's hover names the widget's id and OBS URL
+      await row.locator(".label-name").first().hover();
+      await page
+        .locator(".monaco-hover, .workbench-hover", { hasText: `id ${widget?.id}` })
+        .first()
+        .waitFor({ state: "visible", timeout: 15_000 });
+      await page.screenshot({
+        path: join(screenshotDir, "vscode-view-widgets.png"),
+        clip: { x: 0, y: 0, width: 760, height: 300 },
+      });
       await copy.click();
       const said = await waitForNotification(page, "Copied the OBS browser-source URL");
-      const [widget] = (await hook(emulatorUrl, "GET", "/widgets")).widgets;
       if (!said.includes(`https://pulsoid.net/widget/view/${widget?.id}`))
         throw new Error(`unexpected notification: ${said}`);
     });
@@ -173,7 +182,7 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       ]) {
         const step = page.locator(`button.getting-started-step[data-step-id$="${id}"]`).first();
         await step.waitFor({ state: "visible", timeout: TIMEOUT });
-        if (!(await step.innerText()).includes(title)) throw new Error(`step ${id} is not titled "${title}"`);
+        if (!((await step.textContent()) ?? "").includes(title)) throw new Error(`step ${id} is not titled "${title}"`);
         const done = await step.getAttribute("aria-checked");
         if (done !== "true")
           throw new Error(`the walkthrough step "${title}" is not marked done (aria-checked ${done})`);
@@ -215,6 +224,9 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       const popup = page.context().waitForEvent("page", { timeout: TIMEOUT });
       // awaited below; a failure before that must not leave it rejecting unhandled
       popup.catch(() => undefined);
+      // signed in with the token, the palette offers Sign Out only: sign out first, as a user switching does
+      await runFromPalette(page, "Pulsoid: Sign Out");
+      await waitForNotification(page, "Signed out of Pulsoid");
       // the earlier "Signed in" message (from the access token) must not count for this sign-in
       await runFromPalette(page, "Notifications: Clear All Notifications");
       await runFromPalette(page, "Pulsoid: Sign In");
