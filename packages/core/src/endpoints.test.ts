@@ -28,5 +28,8 @@ describe("widgetUrlCaveat", () => {
     expect(widgetUrlCaveat("http://127.0.0.1:5055")).toMatch(
       /^This widget was made on http:\/\/127\.0\.0\.1:5055, not on Pulsoid, so its pulsoid\.net address shows nothing in OBS/,
     );
+    expect(widgetUrlCaveat("http://127.0.0.1:5055", 3)).toMatch(
+      /^These widgets were made on .*their pulsoid\.net addresses show/,
+    );
   });
 });

@@ -97,6 +97,7 @@ export { missingScopes, SCOPES, type Scope, SIGN_IN_SCOPES, TOKEN_SCOPE_HINT, WI
 export { REVOKE_DEADLINE_MS, type SignOutResult, signOut } from "./sign-out.js";
 export { checkToken, type TokenStatus } from "./token-status.js";
 export {
+  CLIENT_REGISTRATION_URL,
   DEFAULT_API_URL,
   DEFAULT_OAUTH_URL,
   normalizeBaseUrl,

@@ -6,6 +6,8 @@ export const DEFAULT_API_URL = "https://dev.pulsoid.net";
 export const DEFAULT_OAUTH_URL = "https://pulsoid.net";
 /** where users create manual access tokens */
 export const TOKEN_SETTINGS_URL = "https://pulsoid.net/ui/keys";
+/** where an app is registered to get the OAuth client id device sign-in needs */
+export const CLIENT_REGISTRATION_URL = "https://pulsoid.net/ui/api-clients";
 
 const WIDGET_VIEW_BASE = "https://pulsoid.net/widget/view/";
 
@@ -15,12 +17,16 @@ export function widgetViewUrl(id: string): string {
 }
 
 /**
- * a sentence to show next to a widget's URL when the widget was made somewhere other than Pulsoid (an emulator,
- * a test server): pulsoid.net does not know that widget, so the URL shows nothing in OBS. Undefined for Pulsoid
+ * a sentence to show next to widget URLs made somewhere other than Pulsoid (an emulator, a test server):
+ * pulsoid.net does not know those widgets, so their URLs show nothing in OBS. Undefined for Pulsoid.
+ * `count` words it for one widget (default) or a list
  */
-export function widgetUrlCaveat(apiBaseUrl: string): string | undefined {
-  if (normalizeBaseUrl(apiBaseUrl) === DEFAULT_API_URL) return undefined;
-  return `This widget was made on ${normalizeBaseUrl(apiBaseUrl)}, not on Pulsoid, so its pulsoid.net address shows nothing in OBS; widgets made with your Pulsoid account do.`;
+export function widgetUrlCaveat(apiBaseUrl: string, count = 1): string | undefined {
+  const host = normalizeBaseUrl(apiBaseUrl);
+  if (host === DEFAULT_API_URL) return undefined;
+  return count === 1
+    ? `This widget was made on ${host}, not on Pulsoid, so its pulsoid.net address shows nothing in OBS; widgets made with your Pulsoid account do.`
+    : `These widgets were made on ${host}, not on Pulsoid, so their pulsoid.net addresses show nothing in OBS; widgets made with your Pulsoid account do.`;
 }
 
 /** a base URL without trailing slashes, so paths join cleanly */
