@@ -1,5 +1,6 @@
 import { redactSecrets } from "@pulsekit/core/log-text";
 import { type CliEnvironment, readEnvironment } from "./environment.js";
+import { ExitCode } from "./exit-codes.js";
 import { createOutput, type Output, type TextSink } from "./output.js";
 import type { SecretSource } from "./read-secret.js";
 import type { TokenSource } from "./session.js";
@@ -17,6 +18,8 @@ export interface CliIo {
 export interface CommonOptions {
   json?: boolean;
   debug?: boolean;
+  /** set by a command, not a flag: with --json, one compact JSON object per line */
+  jsonLines?: boolean;
 }
 
 /** what every command handler gets */
@@ -32,6 +35,8 @@ export interface CliContext {
   addSecret(secret: string): void;
   /** where the signed-in token of this run came from, once a command asked for it; a refusal names it */
   tokenSource: TokenSource | undefined;
+  /** the exit code of a command that ended without a failure to report (a watch stopped with Ctrl-C: 130) */
+  exitCode: ExitCode;
 }
 
 /** the saved token, when one can be read: hidden before any argument or file is even parsed */
@@ -61,6 +66,7 @@ export function createContext(io: CliIo): CliContext {
       stdout,
       stderr,
       json: options.json === true,
+      jsonLines: options.jsonLines === true,
       debug: options.debug === true,
       noColor: env.noColor,
     });
@@ -80,5 +86,6 @@ export function createContext(io: CliIo): CliContext {
       secrets.add(secret);
     },
     tokenSource: undefined,
+    exitCode: ExitCode.ok,
   };
 }

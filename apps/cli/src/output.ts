@@ -25,6 +25,8 @@ const ownSequences = [...new Set(Object.values(styles).flat())].map((code) => `\
 export interface Output {
   /** true when the command runs with --json */
   readonly json: boolean;
+  /** true when each JSON result is one compact line (a stream of readings), not an indented document */
+  readonly jsonLines: boolean;
   /**
    * the command's result on stdout: JSON with --json (control characters escaped), else the human text
    * (never coloured, control characters removed)
@@ -49,6 +51,8 @@ export interface OutputOptions {
   stdout: TextSink;
   stderr: TextSink;
   json: boolean;
+  /** JSON results (and a failure's JSON) as one line each */
+  jsonLines?: boolean;
   debug: boolean;
   noColor: boolean;
 }
@@ -61,6 +65,7 @@ export function colourEnabled(stream: TextSink, noColor: boolean): boolean {
 /** an Output writing results to stdout and everything else to stderr */
 export function createOutput(options: OutputOptions): Output {
   const { stdout, stderr, json, debug } = options;
+  const jsonLines = options.jsonLines === true;
   const colour = colourEnabled(stderr, options.noColor);
   const style = (name: Style, text: string) =>
     colour ? `\u001b[${styles[name][0]}m${text}\u001b[${styles[name][1]}m` : text;
@@ -70,9 +75,10 @@ export function createOutput(options: OutputOptions): Output {
   };
   return {
     json,
+    jsonLines,
     result(data, human) {
       if (json) {
-        stdout.write(`${jsonText(data)}\n`);
+        stdout.write(`${jsonText(data, jsonLines ? 0 : 2)}\n`);
         return;
       }
       const text = plainText(human());

@@ -1,6 +1,7 @@
 import { createRequire } from "node:module";
 import { Command } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator.js";
+import { registerHeartRateCommand } from "./commands/heart-rate.js";
 import { registerLoginCommands } from "./commands/login.js";
 import { registerPresetsCommand } from "./commands/presets.js";
 import { registerTokenCommands } from "./commands/token.js";
@@ -47,11 +48,13 @@ Examples:
   $ pulsekit login
   $ pulsekit widgets create --name "Stream heart" --preset classic
   $ pulsekit widgets list
+  $ pulsekit heart-rate --watch
   $ pulsekit emulator`,
     );
   registerWidgetCommands(program, ctx);
   registerTokenCommands(program, ctx);
   registerLoginCommands(program, ctx);
+  registerHeartRateCommand(program, ctx);
   registerPresetsCommand(program, ctx);
   registerEmulatorCommand(program, ctx);
   return program;

@@ -10,7 +10,7 @@ async function report(ctx: CliContext, failure: unknown, debug: boolean): Promis
   const error = (await import("./session.js")).withTokenSource(ctx, failure);
   const out = ctx.current;
   // ctx.io.stdout hides the token here just as stderr does for the plain message
-  if (out.json) ctx.io.stdout.write(`${jsonText({ error: errorJson(error) })}\n`);
+  if (out.json) ctx.io.stdout.write(`${jsonText({ error: errorJson(error) }, out.jsonLines ? 0 : 2)}\n`);
   out.error(messageFor(error));
   if (debug && error instanceof Error && error.stack) ctx.io.stderr.write(`${plainText(error.stack)}\n`);
   return exitCodeFor(error);
@@ -22,7 +22,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   const program = createProgram(ctx);
   try {
     await program.parseAsync([...argv]);
-    return ExitCode.ok;
+    return ctx.exitCode;
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed its message (or the help / version)

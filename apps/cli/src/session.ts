@@ -1,8 +1,11 @@
 import {
+  createHeartRateSource,
   createPulsoidClient,
   endpointsFromEnv,
   formatRequestEvent,
+  type HeartRateSource,
   isPulsoidError,
+  type OpenWebSocket,
   type PulsoidClient,
   type PulsoidEndpoints,
   resolveEndpoints,
@@ -26,9 +29,29 @@ export interface SignedIn {
 
 /** a client for the token in use: PULSOID_TOKEN first, then the token file; throws (exit 3) when there is none */
 export function signedIn(ctx: CliContext, out: Output): SignedIn {
+  const { token, source } = tokenInUse(ctx, out);
+  return { client: clientFor(ctx, out, token), source };
+}
+
+/**
+ * the signed-in user's live heart rate over Pulsoid's real-time stream (the token in a header, checked before
+ * each connect); throws (exit 3) when no token is set
+ */
+export function heartRateSource(ctx: CliContext, out: Output, openWebSocket: OpenWebSocket): HeartRateSource {
+  const { token } = tokenInUse(ctx, out);
+  return createHeartRateSource({
+    token,
+    baseUrl: endpoints(ctx).apiBaseUrl,
+    openWebSocket,
+    client: clientFor(ctx, out, token),
+  });
+}
+
+/** the token in use and where it came from: PULSOID_TOKEN first, then the token file */
+function tokenInUse(ctx: CliContext, out: Output): { token: string; source: TokenSource } {
   if (ctx.env.token) {
     ctx.tokenSource = "environment";
-    return { client: clientFor(ctx, out, ctx.env.token), source: "environment" };
+    return { token: ctx.env.token, source: "environment" };
   }
   const token = ctx.tokenStore.read();
   if (!token) {
@@ -41,7 +64,7 @@ export function signedIn(ctx: CliContext, out: Output): SignedIn {
     out.warn(`${ctx.tokenStore.path} can be read by other users; run \`chmod 600 ${ctx.tokenStore.path}\`.`);
   }
   ctx.tokenSource = "file";
-  return { client: clientFor(ctx, out, token), source: "file" };
+  return { token, source: "file" };
 }
 
 /** true when PULSOID_CLIENT_ID is set, so `pulsekit login` can run */
@@ -73,9 +96,12 @@ export function environmentTokenWins(): string {
   return `PULSOID_TOKEN is set in this shell, so pulsekit keeps using it and not the token just saved. Clear it with ${clearVariableHint("PULSOID_TOKEN")} to use the saved one.`;
 }
 
-/** the caveat for a widget URL made on PULSOID_API_URL when that is not Pulsoid (the emulator), on stderr */
-export function warnAboutWidgetUrl(ctx: CliContext, out: Output): void {
-  const caveat = widgetUrlCaveat(endpoints(ctx).apiBaseUrl);
+/**
+ * the caveat for widget URLs made on PULSOID_API_URL when that is not Pulsoid (the emulator), on stderr;
+ * `count` words it for one widget or a list
+ */
+export function warnAboutWidgetUrl(ctx: CliContext, out: Output, count = 1): void {
+  const caveat = widgetUrlCaveat(endpoints(ctx).apiBaseUrl, count);
   if (caveat) out.warn(caveat);
 }
 

@@ -186,6 +186,9 @@ describe("widgets list", () => {
     expect(lines[1]).toContain(`https://pulsoid.net/widget/view/${mine?.id}`);
     expect(lines[2]).toContain("Other");
     expect(lines).toHaveLength(3);
+    // made on the emulator: core's caveat, worded for a list, on stderr only
+    expect(run.stderr).toContain(`These widgets were made on ${emu.url}, not on Pulsoid`);
+    expect(run.stdout).not.toContain("not on Pulsoid");
   });
 
   it("prints a JSON array with --json, and an empty one when there are no widgets", async () => {

@@ -98,6 +98,7 @@ export async function listWidgets(ctx: CliContext, out: Output): Promise<void> {
   if (!out.json && views.length === 0) {
     out.info('You have no widgets yet; create one with `pulsekit widgets create --name "My widget"`.');
   }
+  if (views.length > 0) warnAboutWidgetUrl(ctx, out, views.length);
 }
 
 /** `widgets update`: merges the given settings into the configuration of the widget named by id or name */
