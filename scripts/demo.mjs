@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm run demo`: pinned pnpm, install, build only what the CLI needs, start the emulator inside this
 // process, create a widget from the default preset through the built `pulsekit`, print it and its OBS
-// browser-source URL, stop the emulator. With PULSOID_TOKEN set, the widget is created on Pulsoid itself.
+// browser-source URL, then a few seconds of live readings from the emulator's workout pattern through
+// `pulsekit heart-rate --watch`, stop the emulator. With PULSOID_TOKEN set, the widget is created on Pulsoid
+// itself and the latest reading is shown when the token may read it.
 // `--no-setup` skips install and build (for a quick repeat once everything is built)
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -11,7 +13,11 @@ import { ensurePnpm, installWorkspace, pnpm, root, toolEnv } from "./pnpm.mjs";
 
 const cliBin = join(root, "apps", "cli", "dist", "bin.js");
 const emulatorEntry = join(root, "packages", "emulator", "dist", "index.js");
-const widgetScopes = ["widgets:read", "widgets:update"];
+const demoScopes = ["widgets:read", "widgets:update", "data:heart_rate:read"];
+// the live part: readings this often, until this many arrived or this long passed
+const READING_INTERVAL_MS = 300;
+const WATCH_READINGS = 8;
+const WATCH_MAX_MS = 5000;
 
 function say(text) {
   process.stderr.write(`demo: ${text}\n`);
@@ -27,17 +33,69 @@ function setUp() {
   say(`set up in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-/** runs the built CLI with the token in its environment (never in argv); resolves to its exit code */
-function runCli(args, env) {
+/** starts the built CLI with the token in its environment (never in argv) */
+function startCli(args, env, stdio) {
+  return spawn(process.execPath, [cliBin, ...args], { cwd: root, env: toolEnv(env), stdio });
+}
+
+/** resolves to a child's exit code (1 when a signal ended it) */
+function exitCode(child) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cliBin, ...args], {
-      cwd: root,
-      env: toolEnv(env),
-      stdio: ["ignore", "inherit", "inherit"],
-    });
     child.on("error", reject);
     child.on("close", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
+}
+
+/** runs the built CLI to its end, its output shown as it comes; resolves to its exit code */
+function runCli(args, env) {
+  return exitCode(startCli(args, env, ["ignore", "inherit", "inherit"]));
+}
+
+/**
+ * `pulsekit heart-rate --watch` on the emulator's workout pattern until a few readings arrived, then Ctrl-C
+ * (SIGINT), which it answers with 130: that is the expected end
+ */
+async function watchHeartRate(emulator, env) {
+  say(`pulsekit heart-rate --watch (the emulator's workout pattern, a reading every ${READING_INTERVAL_MS} ms)`);
+  const child = startCli(["heart-rate", "--watch"], env, ["ignore", "pipe", "inherit"]);
+  const ended = exitCode(child);
+  let readings = 0;
+  let stopped = false;
+  const stop = () => {
+    if (stopped) return;
+    stopped = true;
+    child.kill("SIGINT");
+  };
+  const deadline = setTimeout(stop, WATCH_MAX_MS);
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    process.stdout.write(chunk);
+    readings += chunk.split("\n").length - 1;
+    if (readings >= WATCH_READINGS) stop();
+  });
+  // the pattern's readings go to whoever is connected: start it once the watch holds its connection
+  while (emulator.realTimeConnections() === 0 && !stopped && child.exitCode === null) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  emulator.playHeartRatePattern("workout", READING_INTERVAL_MS);
+  const code = await ended;
+  clearTimeout(deadline);
+  emulator.playHeartRatePattern("off");
+  if (code !== 130) return code || 1;
+  if (readings === 0) {
+    say("no reading arrived from the emulator");
+    return 1;
+  }
+  return 0;
+}
+
+/** with a token of the user's own: the latest reading, only when the token may read it and there is one */
+async function showLatestReading(env) {
+  const child = startCli(["heart-rate"], env, ["ignore", "pipe", "ignore"]);
+  let output = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    output += chunk;
+  });
+  if ((await exitCode(child)) === 0) process.stdout.write(`Heart rate: ${output}`);
 }
 
 async function main() {
@@ -59,7 +117,7 @@ async function main() {
     const { startEmulator } = await import(pathToFileURL(emulatorEntry).href);
     emulator = await startEmulator({ port: 0 });
     say(`started the local Pulsoid emulator at ${emulator.url} (set PULSOID_TOKEN to use Pulsoid itself)`);
-    env = { PULSOID_API_URL: emulator.url, PULSOID_TOKEN: emulator.seedToken({ scopes: widgetScopes }) };
+    env = { PULSOID_API_URL: emulator.url, PULSOID_TOKEN: emulator.seedToken({ scopes: demoScopes }) };
   }
 
   const stop = () => emulator?.close();
@@ -67,8 +125,14 @@ async function main() {
   try {
     say("pulsekit widgets create --name 'PulseKit demo' (default preset)");
     const code = await runCli(["widgets", "create", "--name", "PulseKit demo"], env);
-    if (code === 0 && emulator) say("done; the widget lived on the emulator, which stops now");
-    return code;
+    if (code !== 0) return code;
+    if (!emulator) {
+      await showLatestReading(env);
+      return 0;
+    }
+    const watched = await watchHeartRate(emulator, env);
+    if (watched === 0) say("done; the widget and the readings lived on the emulator, which stops now");
+    return watched;
   } finally {
     await stop();
   }
