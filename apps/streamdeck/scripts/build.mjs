@@ -57,9 +57,13 @@ mkdirSync(distDir, { recursive: true });
 // what the bundle leaves to the runtime: the package tests check it is only Node's own modules
 writeFileSync(join(distDir, "plugin-bundle-meta.json"), JSON.stringify(plugin.metafile));
 
+// one script per inspector page
 await build({
-  entryPoints: [join(root, "src/inspector/create-widget.ts")],
-  outfile: join(pluginDir, "ui/create-widget.js"),
+  entryPoints: {
+    "create-widget": join(root, "src/inspector/create-widget.ts"),
+    "heart-rate": join(root, "src/inspector/heart-rate.ts"),
+  },
+  outdir: join(pluginDir, "ui"),
   bundle: true,
   platform: "browser",
   target: "chrome120",

@@ -3,6 +3,7 @@ import { type Emulator, startEmulator } from "@pulsekit/emulator";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Account, createAccount } from "./account.js";
 import type { GlobalSettings } from "./global-settings.js";
+import { openNodeWebSocket } from "./heart-rate/node-websocket.js";
 import type { PluginMessage } from "./inspector-messages.js";
 import { NotSignedInError } from "./not-signed-in-error.js";
 
@@ -44,6 +45,7 @@ function fakeApp(settings: Record<string, unknown> = {}) {
     inspectorOpen: () => true,
     openUrl: async () => {},
     log: (line) => app.lines.push(line),
+    openWebSocket: openNodeWebSocket,
   });
   return { app, account };
 }
@@ -205,6 +207,7 @@ describe("sign-out", () => {
       inspectorOpen: () => true,
       openUrl: async () => {},
       log: () => {},
+      openWebSocket: openNodeWebSocket,
     });
     await account.answer({ type: "signOut" });
     expect(messages).toEqual([

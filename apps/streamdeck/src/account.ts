@@ -1,8 +1,11 @@
 import {
   createDeviceSignIn,
+  createHeartRateSource,
   createPulsoidClient,
   describeError,
   formatRequestEvent,
+  type HeartRateSource,
+  type OpenWebSocket,
   type PulsoidClient,
   type PulsoidClientOptions,
   redactSecrets,
@@ -35,6 +38,13 @@ export interface Account {
   received(raw: unknown): void;
   /** asks the app for the settings, so the first press need not wait for them */
   load(): Promise<void>;
+  /**
+   * the live heart rate for the stored token and API host: the same source while neither changes, a new one
+   * after; undefined when no token is stored
+   */
+  heartRate(): Promise<HeartRateSource | undefined>;
+  /** hears when the token or the API host changed (a sign-in, a pasted token, a sign-out, another writer) */
+  onChange(listener: () => void): void;
 }
 
 /** what the account needs from the host */
@@ -53,6 +63,10 @@ export type AccountOptions = {
   /** opens a page in the user's browser */
   openUrl: (url: string) => Promise<void>;
   log: (line: string) => void;
+  /** opens the real-time WebSocket with the token in a header (Node: the ws package) */
+  openWebSocket: OpenWebSocket;
+  /** silence after which the live number counts as old; core's default when not given */
+  staleAfterMs?: number;
 };
 
 /** the account over the plugin's global settings */
@@ -88,6 +102,47 @@ export function createAccount(options: AccountOptions): Account {
     return cached.client;
   };
 
+  let live: { token: string; baseUrl: string; source: HeartRateSource } | undefined;
+  /** the live heart rate for these settings, made once per token and host; the token goes in a header */
+  const heartRateFor = (settings: GlobalSettings): HeartRateSource | undefined => {
+    const { token } = settings;
+    if (!token) return undefined;
+    const baseUrl = pluginEndpoints(settings, env).apiBaseUrl;
+    if (live?.token !== token || live.baseUrl !== baseUrl) {
+      const client = createPulsoidClient({ ...clientOptions(token, settings), retry: false, deadlineMs: 10_000 });
+      const source = createHeartRateSource({
+        token,
+        baseUrl,
+        client,
+        openWebSocket: options.openWebSocket,
+        ...(options.staleAfterMs ? { staleAfterMs: options.staleAfterMs } : {}),
+      });
+      live = { token, baseUrl, source };
+    }
+    return live.source;
+  };
+
+  // what the live heart rate depends on, as last announced
+  const changeListeners = new Set<() => void>();
+  const sourceKey = (settings: GlobalSettings | undefined) =>
+    settings ? `${settings.token ?? ""}\n${pluginEndpoints(settings, env).apiBaseUrl}` : undefined;
+  let announced = sourceKey(store.peek());
+  /** tells the listeners when the token or the host changed since they last heard */
+  const announce = () => {
+    const now = sourceKey(store.peek());
+    if (now === announced) return;
+    announced = now;
+    for (const listener of [...changeListeners]) listener();
+  };
+  /** the store's update, then the news for the live heart rate */
+  const update = async (change: (current: GlobalSettings) => GlobalSettings | undefined) => {
+    try {
+      return await store.update(change);
+    } finally {
+      announce();
+    }
+  };
+
   /** tells the open inspector how sign-in is set up: the API host and the OAuth client id (never the token) */
   function reportSetup(settings: GlobalSettings): void {
     if (!options.inspectorOpen()) return;
@@ -103,7 +158,7 @@ export function createAccount(options: AccountOptions): Account {
     notify(await tokenStatus(client));
   }
 
-  const storeToken = (token: string) => store.update((current) => ({ ...current, token }));
+  const storeToken = (token: string) => update((current) => ({ ...current, token }));
 
   // the endpoints the running sign-in started with, so a failure names the client id it used
   let signInEndpoints: Endpoints = pluginEndpoints({}, env);
@@ -130,7 +185,7 @@ export function createAccount(options: AccountOptions): Account {
 
   /** stores the OAuth client id the page's Client ID field holds; empty removes it */
   async function setClientId(clientId: string): Promise<void> {
-    await store.update((current) => {
+    await update((current) => {
       const { oauthClientId: _old, ...rest } = current;
       return clientId ? { ...rest, oauthClientId: clientId } : rest;
     });
@@ -164,7 +219,7 @@ export function createAccount(options: AccountOptions): Account {
     const client = createPulsoidClient(clientOptions(token, before));
     // another sign-in may have stored a new token meanwhile: read again and delete only the one revoked
     const { removal: removed, revokeError } = await signOut(client, () =>
-      store.update((current) => {
+      update((current) => {
         if (current.token !== token) return undefined;
         const { token: _revoked, ...rest } = current;
         return rest;
@@ -231,6 +286,7 @@ export function createAccount(options: AccountOptions): Account {
       if (previous?.oauthClientId !== settings.oauthClientId || previous?.apiBaseUrl !== settings.apiBaseUrl) {
         reportSetup(settings);
       }
+      announce();
       // e.g. a token stored by another writer: tell the open inspector whether Pulsoid accepts it
       if (running === 0 && settings.token !== before) {
         reportStatus().catch((error) => log(`status check failed: ${describeError(error)}`));
@@ -238,6 +294,14 @@ export function createAccount(options: AccountOptions): Account {
     },
     async load() {
       await store.get();
+    },
+    async heartRate() {
+      const settings = await store.get();
+      announce();
+      return heartRateFor(settings);
+    },
+    onChange(listener) {
+      changeListeners.add(listener);
     },
   };
 }

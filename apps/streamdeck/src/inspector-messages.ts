@@ -1,5 +1,6 @@
 // the messages the property inspector and the plugin exchange through sendToPlugin / sendToPropertyInspector
 import * as z from "zod";
+import { zonesSchema } from "./heart-rate/zones.js";
 
 const inspectorRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("getStatus") }),
@@ -11,6 +12,21 @@ const inspectorRequestSchema = z.discriminatedUnion("type", [
   // the OAuth client id for device sign-in (not a secret); empty removes it
   z.object({ type: z.literal("setClientId"), clientId: z.string().trim().max(200) }),
 ]);
+
+/** what a Heart Rate key's inspector asks besides the account requests */
+const heartRateRequestSchema = z.discriminatedUnion("type", [
+  z.object({ type: z.literal("getHeartRate") }),
+  z.object({ type: z.literal("listWidgets") }),
+]);
+
+/** a Heart Rate inspector's own request */
+export type HeartRateRequest = z.infer<typeof heartRateRequestSchema>;
+
+/** the Heart Rate request in a sendToPlugin payload, or undefined for anything else */
+export function parseHeartRateRequest(payload: unknown): HeartRateRequest | undefined {
+  const parsed = heartRateRequestSchema.safeParse(payload);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** what the property inspector asks the plugin to do */
 export type InspectorRequest = z.infer<typeof inspectorRequestSchema>;
@@ -49,6 +65,19 @@ const pluginMessageSchema = z.union([
   }),
   z.object({ type: z.literal("requestFailed"), request: requestTypeSchema, detail: z.string() }),
   z.object({ type: z.literal("pressResult"), ok: z.boolean(), detail: z.string() }),
+  // the live heart rate's connection, for a Heart Rate key's inspector
+  z.object({
+    type: z.literal("heartRate"),
+    state: z.string(),
+    headline: z.string(),
+    detail: z.string(),
+  }),
+  // the account's widgets with their zones, for copying a widget's ranges into a Heart Rate key
+  z.object({
+    type: z.literal("widgets"),
+    widgets: z.array(z.object({ id: z.string(), name: z.string(), zones: zonesSchema })),
+  }),
+  z.object({ type: z.literal("widgetsFailed"), detail: z.string() }),
 ]);
 
 /** what the plugin tells the property inspector; never a token */

@@ -1,6 +1,10 @@
 import streamDeck from "@elgato/streamdeck";
 import { createAccount } from "./account.js";
 import { CreateWidgetAction } from "./actions/create-widget.js";
+import { HeartRateAction } from "./actions/heart-rate.js";
+import { createLiveHeartRate } from "./heart-rate/live-heart-rate.js";
+import { openNodeWebSocket } from "./heart-rate/node-websocket.js";
+import { staleAfterMsFrom } from "./heart-rate/stale-setting.js";
 import type { PluginMessage } from "./inspector-messages.js";
 import type { JsonObject } from "./json.js";
 
@@ -27,10 +31,17 @@ const account = createAccount({
   inspectorOpen: () => streamDeck.ui.action !== undefined,
   openUrl: (url) => streamDeck.system.openUrl(url),
   log,
+  openWebSocket: openNodeWebSocket,
+  staleAfterMs: staleAfterMsFrom(process.env),
 });
+
+// one live heart rate for every Heart Rate key and dial: one stream, re-made when the token or host changes
+const live = createLiveHeartRate({ source: () => account.heartRate(), log });
+account.onChange(() => live.accountChanged());
 
 streamDeck.settings.onDidReceiveGlobalSettings((ev) => account.received(ev.settings));
 streamDeck.actions.registerAction(new CreateWidgetAction({ account, notifyInspector }));
+streamDeck.actions.registerAction(new HeartRateAction({ live, account, notifyInspector }));
 
 await streamDeck.connect();
 // warm the settings cache; a press asks again if the app has not answered by then

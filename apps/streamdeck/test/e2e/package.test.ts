@@ -47,9 +47,10 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     const images = [
       m.Icon,
       m.CategoryIcon,
-      ...m.Actions.flatMap((a: { Icon: string; States: { Image: string }[] }) => [
+      ...m.Actions.flatMap((a: { Icon: string; States: { Image: string }[]; Encoder?: { Icon: string } }) => [
         a.Icon,
         ...a.States.map((s) => s.Image),
+        ...(a.Encoder ? [a.Encoder.Icon] : []),
       ]),
     ];
     for (const image of images) {
@@ -64,6 +65,10 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
         "ui/create-widget.js",
         "ui/create-widget.css",
         "ui/sdpi.css",
+        m.Actions[1].PropertyInspectorPath,
+        "ui/heart-rate.js",
+        "ui/heart-rate.css",
+        m.Actions[1].Encoder.layout,
       ]),
     );
     expect(files.filter((f) => /(^|\/)(logs|node_modules)\/|\.map$|\.ts$|package\.json$/.test(f))).toEqual([
@@ -71,10 +76,22 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     ]);
   });
 
-  it("declares the plugin and its Create Widget action as the app expects", () => {
+  it("declares the plugin, its Create Widget key and its Heart Rate key and dial as the app expects", () => {
     const m = manifest();
     expect(m.UUID).toBe(PLUGIN_FOLDER.replace(/\.sdPlugin$/, ""));
-    expect(m.Actions.map((a: { UUID: string }) => a.UUID)).toEqual(["dev.pulsekit.widgets.create"]);
+    expect(m.Actions.map((a: { UUID: string }) => a.UUID)).toEqual([
+      "dev.pulsekit.widgets.create",
+      "dev.pulsekit.widgets.heartrate",
+    ]);
+    expect(m.Actions[1]).toMatchObject({
+      Name: "Heart Rate",
+      Controllers: ["Keypad", "Encoder"],
+      PropertyInspectorPath: "ui/heart-rate.html",
+      Encoder: { layout: "layouts/heart-rate.json" },
+    });
+    // the touch-strip layout names the items the plugin's setFeedback fills
+    const layout = JSON.parse(readFileSync(join(installed, m.Actions[1].Encoder.layout), "utf8"));
+    expect(layout.items.map((item: { key: string }) => item.key)).toEqual(["title", "value", "caption", "history"]);
     expect(m.Nodejs.Version).toBe("20");
     expect(m.Version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
@@ -128,9 +145,11 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     expect(check.status).toBe(0);
   });
 
-  it("loads nothing from the network in the inspector page", () => {
-    const html = readFileSync(join(installed, "ui/create-widget.html"), "utf8");
-    const css = ["sdpi.css", "create-widget.css"]
+  it("loads nothing from the network in the inspector pages", () => {
+    const html = ["create-widget.html", "heart-rate.html"]
+      .map((name) => readFileSync(join(installed, "ui", name), "utf8"))
+      .join("\n");
+    const css = ["sdpi.css", "create-widget.css", "heart-rate.css"]
       .map((name) => readFileSync(join(installed, "ui", name), "utf8"))
       .join("\n");
     expect(html).not.toMatch(/(src|href)\s*=\s*["']?(https?:)?\/\//i);

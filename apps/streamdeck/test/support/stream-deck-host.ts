@@ -11,8 +11,10 @@ export type Message = Record<string, any>;
 /** one message the host received, with who sent it and when */
 export type Frame = { at: number; from: "plugin" | "inspector"; message: Message };
 
-/** the one action the plugin declares */
+/** the Create Widget action */
 export const ACTION_UUID = "dev.pulsekit.widgets.create";
+/** the Heart Rate action (keys and Stream Deck + dials) */
+export const HEART_RATE_UUID = "dev.pulsekit.widgets.heartrate";
 /** the device every key sits on */
 export const DEVICE_ID = "DEVICE-1";
 
@@ -50,7 +52,9 @@ export type HostOptions = {
   answerGlobalSettings?: boolean;
 };
 
-type Key = { context: string; settings: Message; column: number };
+/** where an action sits: a key, or a Stream Deck + dial with its touch strip */
+export type Controller = "Keypad" | "Encoder";
+type Key = { context: string; settings: Message; column: number; action: string; controller: Controller };
 
 /** the app, as far as one plugin can tell */
 export class StreamDeckHost {
@@ -136,7 +140,7 @@ export class StreamDeckHost {
           this.#inspectors.set(inspectorContext, socket);
           this.#toPlugin({
             event: "propertyInspectorDidAppear",
-            action: ACTION_UUID,
+            action: this.#actionOf(inspectorContext),
             context: inspectorContext,
             device: DEVICE_ID,
           });
@@ -153,7 +157,7 @@ export class StreamDeckHost {
         this.#inspectors.delete(inspectorContext);
         this.#toPlugin({
           event: "propertyInspectorDidDisappear",
-          action: ACTION_UUID,
+          action: this.#actionOf(inspectorContext),
           context: inspectorContext,
           device: DEVICE_ID,
         });
@@ -174,15 +178,19 @@ export class StreamDeckHost {
     this.#send(this.#plugin, message);
   }
 
+  #actionOf(context: string): string {
+    return this.keys.get(context)?.action ?? ACTION_UUID;
+  }
+
   #settingsEvent(context: string): Message {
     const key = this.keys.get(context);
     return {
       event: "didReceiveSettings",
-      action: ACTION_UUID,
+      action: this.#actionOf(context),
       context,
       device: DEVICE_ID,
       payload: {
-        controller: "Keypad",
+        controller: key?.controller ?? "Keypad",
         coordinates: { column: key?.column ?? 0, row: 0 },
         isInMultiAction: false,
         settings: structuredClone(key?.settings ?? {}),
@@ -221,7 +229,7 @@ export class StreamDeckHost {
       case "sendToPropertyInspector":
         this.#send(this.#inspectors.get(message.context), {
           event: "sendToPropertyInspector",
-          action: ACTION_UUID,
+          action: this.#actionOf(message.context),
           context: message.context,
           payload: message.payload,
         });
@@ -257,14 +265,29 @@ export class StreamDeckHost {
         return;
       }
       case "sendToPlugin":
-        this.#toPlugin({ event: "sendToPlugin", action: ACTION_UUID, context, payload: message.payload });
+        this.#toPlugin({ event: "sendToPlugin", action: this.#actionOf(context), context, payload: message.payload });
         return;
     }
   }
 
   /** puts a Create Widget key on the deck (willAppear) */
   addKey(settings: Message = {}, context = randomBytes(8).toString("hex")): string {
-    const key = { context, settings: structuredClone(settings), column: this.keys.size };
+    return this.addAction(ACTION_UUID, "Keypad", settings, context);
+  }
+
+  /** puts a Heart Rate key, or with "Encoder" a Stream Deck + dial, on the deck (willAppear) */
+  addHeartRate(controller: Controller = "Keypad", settings: Message = {}): string {
+    return this.addAction(HEART_RATE_UUID, controller, settings);
+  }
+
+  /** puts any action on the deck (willAppear) */
+  addAction(
+    action: string,
+    controller: Controller,
+    settings: Message = {},
+    context = randomBytes(8).toString("hex"),
+  ): string {
+    const key = { context, settings: structuredClone(settings), column: this.keys.size, action, controller };
     this.keys.set(context, key);
     this.#toPlugin({
       ...this.#settingsEvent(context),
@@ -274,11 +297,43 @@ export class StreamDeckHost {
     return context;
   }
 
+  /** takes a key or dial off the deck (willDisappear), as when the user leaves its page or deletes it */
+  removeKey(context: string): void {
+    const event = this.#settingsEvent(context);
+    this.keys.delete(context);
+    this.#toPlugin({ ...event, event: "willDisappear" });
+  }
+
+  /** stores new settings for a key as the inspector would, and tells the plugin (didReceiveSettings) */
+  changeSettings(context: string, settings: Message): void {
+    const key = this.keys.get(context);
+    if (!key) return;
+    key.settings = structuredClone(settings);
+    this.#toPlugin(this.#settingsEvent(context));
+  }
+
+  /** a dial press (dialDown then dialUp) or a tap on its touch strip */
+  touchDial(context: string, how: "press" | "tap"): void {
+    const event = this.#settingsEvent(context);
+    if (how === "tap") {
+      this.#toPlugin({ ...event, event: "touchTap", payload: { ...event.payload, hold: false, tapPos: [50, 50] } });
+      return;
+    }
+    this.#toPlugin({ ...event, event: "dialDown" });
+    this.#toPlugin({ ...event, event: "dialUp" });
+  }
+
   /** a press: keyDown then keyUp, each carrying the key's stored settings */
   press(context: string): void {
     const event = this.#settingsEvent(context);
     this.#toPlugin({ ...event, event: "keyDown", payload: { ...event.payload, state: 0 } });
     this.#toPlugin({ ...event, event: "keyUp", payload: { ...event.payload, state: 0 } });
+  }
+
+  /** replaces the plugin's global settings as another writer would (a sign-in elsewhere), and tells the plugin */
+  replaceGlobalSettings(settings: Message): void {
+    this.globalSettings = structuredClone(settings);
+    this.#toPlugin({ event: "didReceiveGlobalSettings", payload: { settings: structuredClone(settings) } });
   }
 
   /** sends any event to the plugin, as the app would */
