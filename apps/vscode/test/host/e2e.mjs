@@ -173,6 +173,8 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
 
     await check("Pulsoid: Get Started opens the walkthrough with sign-in, create and OBS done", async () => {
       if (!created) throw new Error("the widget was not created through the UI");
+      // room for the step's picture beside the steps
+      await runFromPalette(page, "View: Close Primary Side Bar");
       await runFromPalette(page, "Pulsoid: Get Started");
       await page.getByText("Get Started with PulseKit").first().waitFor({ state: "visible", timeout: TIMEOUT });
       for (const [id, title] of [
@@ -192,8 +194,23 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
         .getByText("Add a Browser source", { exact: false })
         .first()
         .waitFor({ state: "visible", timeout: TIMEOUT });
+      // the step's page (a webview beside the steps) shows how to add the browser source
+      await waitFor("the walkthrough to show how to add the widget to OBS", async () => {
+        for (const frame of page.frames()) {
+          const shown = await frame
+            .getByText("Add the widget to OBS", { exact: true })
+            .isVisible()
+            .catch(() => false);
+          if (shown) return true;
+        }
+        return undefined;
+      });
       await page.screenshot({ path: join(screenshotDir, "vscode-walkthrough.png") });
-      await runFromPalette(page, "View: Close All Editors");
+      // closed with its tab's button: keys pressed while its page has focus would not reach the palette
+      const tab = page.locator('.tabs-container [role="tab"]', { hasText: "Welcome" }).first();
+      await tab.hover();
+      await tab.getByRole("button", { name: /^Close/ }).click();
+      await tab.waitFor({ state: "detached", timeout: TIMEOUT });
     });
 
     await check("updates that widget through the palette, pressing Enter the moment each step shows", async () => {
