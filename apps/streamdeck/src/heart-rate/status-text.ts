@@ -24,7 +24,10 @@ export function describeLive(state: LiveState): LiveStatus {
     case "connecting":
       return status("Connecting…", "Checking the token and opening Pulsoid's live stream.");
     case "signed_out":
-      return status("Not signed in", "Sign in with Pulsoid below; the key shows Sign in until then.");
+      return status(
+        "Not signed in",
+        "Sign in (or paste a token) in a Create Widget key's settings; the key shows Sign in until then.",
+      );
     case "token_refused":
       return status("Sign in again", `${describeError(state.error)} The token is kept until you sign out.`);
     case "no_plan":

@@ -38,6 +38,8 @@ function saveZones(zones: Zone[] | undefined): void {
   send({ event: "setSettings", context: uuid, payload: settings });
 }
 
+const zoneCount = (count: number) => (count === 1 ? "1 zone" : `${count} zones`);
+
 const ownZones = () => parseHeartRateSettings(settings).zones;
 
 /** the mode and the rows from the settings, leaving alone a row the user is typing in */
@@ -128,7 +130,7 @@ function onPluginMessage(message: PluginMessage): void {
       const pick = $<HTMLSelectElement>("widget-pick");
       const usable = widgets.filter((widget) => widget.zones.length > 0);
       pick.replaceChildren(
-        ...usable.map((widget) => new Option(`${widget.name} (${widget.zones.length} zones)`, widget.id)),
+        ...usable.map((widget) => new Option(`${widget.name} (${zoneCount(widget.zones.length)})`, widget.id)),
       );
       pick.disabled = usable.length === 0;
       $<HTMLButtonElement>("copy-zones").disabled = usable.length === 0;
@@ -190,7 +192,7 @@ function wire(): void {
     renderRows();
     mode.value = "own";
     $("zones-error").textContent = "";
-    $("widgets-result").textContent = `Copied ${widget.zones.length} zones from "${widget.name}".`;
+    $("widgets-result").textContent = `Copied ${zoneCount(widget.zones.length)} from "${widget.name}".`;
   });
 }
 

@@ -1,4 +1,4 @@
-// measures what a Stream Deck user feels; not a test: prints figures only
+// measures what a Stream Deck user feels (Create Widget presses, the Heart Rate key); not a test: prints figures only
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
@@ -90,15 +90,92 @@ const rssAfter = await hundredPresses();
 const rssAfter200 = await hundredPresses();
 const widgets = emulator.widgets().length;
 await host.stop();
+
+// the Heart Rate key: a reading leaving the emulator to its picture at the app, a dropped stream, 10,000 readings
+const heartToken = emulator.seedToken({ scopes: ["widgets:read", "widgets:update", "data:heart_rate:read"] });
+// straight to the emulator: the timing proxy above forwards plain HTTP only, not the WebSocket upgrade
+const heartHost = await StreamDeckHost.start({
+  pluginDir,
+  env: { PULSOID_API_URL: emulator.url, PULSOID_OAUTH_URL: emulator.url },
+  globalSettings: { token: heartToken },
+});
+const heartPid = heartHost.child?.pid ?? 0;
+const heartKey = heartHost.addHeartRate();
+// counted as frames arrive: scanning every frame on each check would slow the host down, not the plugin
+let scanned = 0;
+let pictureCount = 0;
+const pictures = () => {
+  for (; scanned < heartHost.frames.length; scanned++) {
+    const { message } = heartHost.frames[scanned] as (typeof heartHost.frames)[number];
+    if (message.event === "setImage" && message.context === heartKey) pictureCount++;
+  }
+  return pictureCount;
+};
+const streamOpen = () => emulator.realTimeConnections() === 1;
+await heartHost.waitUntil(streamOpen, 10_000, "the real-time stream");
+
+/** sends one reading and resolves with the time until the key's next picture reached the app */
+async function readingToPicture(bpm: number): Promise<number> {
+  const before = heartHost.frames.length;
+  const count = pictures();
+  const sentAt = performance.now();
+  emulator.sendHeartRate(bpm);
+  await heartHost.waitUntil(() => pictures() > count, 10_000, "the key's picture");
+  const frame = heartHost.frames
+    .slice(before)
+    .find((f) => f.message.event === "setImage" && f.message.context === heartKey);
+  return (frame?.at ?? Number.NaN) - sentAt;
+}
+const pictureLatencies: number[] = [];
+for (let i = 0; i < 200; i++) {
+  pictureLatencies.push(await readingToPicture(60 + (i % 120)));
+  await sleep(5);
+}
+
+// a dropped stream: until the emulator has the plugin's new connection, and until the next reading is drawn
+const reconnects: number[] = [];
+const recoveries: number[] = [];
+for (let i = 0; i < 5; i++) {
+  const droppedAt = performance.now();
+  emulator.dropRealTime();
+  await heartHost.waitUntil(streamOpen, 20_000, "the reconnect");
+  reconnects.push(performance.now() - droppedAt);
+  await readingToPicture(100 + i);
+  recoveries.push(performance.now() - droppedAt);
+  await sleep(200);
+}
+
+/** user plus system CPU time of a process in ms, from /proc */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return (ticks * 1000) / 100;
+}
+const rssHeartIdle = rss(heartPid);
+const cpuBefore = cpuMs(heartPid);
+const startedAt = performance.now();
+const firstPicture = pictures();
+// 10,000 readings in batches of 50, each batch drawn before the next (about 1,000 readings a second)
+for (let sent = 0; sent < 10_000; sent += 50) {
+  for (let i = 0; i < 50; i++) emulator.sendHeartRate(50 + ((sent + i) % 150));
+  await heartHost.waitUntil(() => pictures() >= firstPicture + sent + 50, 20_000, "the batch's pictures");
+}
+const heartSeconds = (performance.now() - startedAt) / 1000;
+const heartCpu = cpuMs(heartPid) - cpuBefore;
+const rssHeart = rss(heartPid);
+const heartPictures = pictures() - firstPicture;
+await heartHost.stop();
 await emulator.close();
 proxy.close();
 rmSync(dirname(pluginDir), { recursive: true, force: true });
 
 const bundle = statSync(join(appDir, "dev.pulsekit.widgets.sdPlugin/bin/plugin.js")).size;
 const inspector = statSync(join(appDir, "dev.pulsekit.widgets.sdPlugin/ui/create-widget.js")).size;
+const heartInspector = statSync(join(appDir, "dev.pulsekit.widgets.sdPlugin/ui/heart-rate.js")).size;
 const rows: [string, string][] = [
   ["bundle bin/plugin.js", kb(bundle)],
   ["inspector ui/create-widget.js", kb(inspector)],
+  ["inspector ui/heart-rate.js", kb(heartInspector)],
   ["packed .streamDeckPlugin", kb(statSync(packedPlugin).size)],
   ["launch to registration (median of 5)", ms(median(registrations))],
   ["keyDown to request at the emulator (median of 20)", ms(median(latencies))],
@@ -106,6 +183,17 @@ const rows: [string, string][] = [
   ["plugin memory (RSS) when idle", mib(rssIdle)],
   ["plugin memory (RSS) after 100 presses", mib(rssAfter)],
   [`plugin memory (RSS) after 200 presses (${widgets} widgets in all)`, mib(rssAfter200)],
+  ["heart rate: reading to the key's setImage (median of 200)", ms(median(pictureLatencies))],
+  ["heart rate: reading to the key's setImage (p95 of 200)", ms(p95(pictureLatencies))],
+  ["heart rate: drop to reconnected (median of 5)", ms(median(reconnects))],
+  ["heart rate: drop to the next reading drawn (median of 5)", ms(median(recoveries))],
+  ["heart rate: drop to the next reading drawn (worst of 5)", ms(Math.max(...recoveries))],
+  ["heart rate: plugin memory (RSS) with one key, before the 10,000 readings", mib(rssHeartIdle)],
+  [`heart rate: plugin memory (RSS) after 10,000 readings (${heartPictures} pictures)`, mib(rssHeart)],
+  [
+    `heart rate: plugin CPU time for 10,000 readings (${heartSeconds.toFixed(1)} s wall)`,
+    `${heartCpu.toFixed(0)} ms (${(heartCpu / 10_000).toFixed(3)} ms a reading)`,
+  ],
 ];
 const width = Math.max(...rows.map(([label]) => label.length));
 for (const [label, value] of rows) process.stdout.write(`${label.padEnd(width)}  ${value}\n`);
