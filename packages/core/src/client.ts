@@ -17,7 +17,7 @@ import {
   widgetListResponseSchema,
   widgetResponseSchema,
 } from "./schema.js";
-import { missingScopes as findMissingScopes, SCOPES, TOKEN_SCOPE_HINT } from "./scopes.js";
+import { missingScopes as findMissingScopes, missingScopeMessage, SCOPES, TOKEN_SCOPE_HINT } from "./scopes.js";
 import { DEFAULT_API_URL, secureBaseUrl } from "./urls.js";
 import {
   parseAccessToken,
@@ -128,20 +128,24 @@ function sortKeys(value: unknown): unknown {
 }
 
 /** the scope each documented endpoint needs */
-function scopeFor(request: HttpRequest): string | undefined {
-  if (!request.path.startsWith("/api/v1/widgets")) return undefined;
-  return request.method === "GET" ? SCOPES.widgetsRead : SCOPES.widgetsUpdate;
+function scopeFor(request: HttpRequest): { scope: string; action: string } | undefined {
+  if (request.path.startsWith("/api/v1/widgets")) {
+    return request.method === "GET"
+      ? { scope: SCOPES.widgetsRead, action: "listing widgets" }
+      : { scope: SCOPES.widgetsUpdate, action: "creating or changing widgets" };
+  }
+  if (request.path.startsWith("/api/v1/data/heart_rate"))
+    return { scope: SCOPES.heartRateRead, action: "the live heart rate" };
+  if (request.path.startsWith("/api/v1/profile"))
+    return { scope: SCOPES.profileRead, action: "showing your Pulsoid name" };
+  return undefined;
 }
 
 /** an insufficient_scope error that names the scope the refused call needed */
 function scopeNamed(error: PulsoidError, request: HttpRequest): PulsoidError {
-  const scope = scopeFor(request);
-  if (error.kind !== "insufficient_scope" || !scope) return error;
-  const action = request.method === "GET" ? "listing widgets" : "creating or changing widgets";
-  return error.with(
-    { missingScopes: [scope] },
-    `The access token is missing the permission ${scope}, which ${action} needs. ${TOKEN_SCOPE_HINT}`,
-  );
+  const needed = scopeFor(request);
+  if (error.kind !== "insufficient_scope" || !needed) return error;
+  return error.with({ missingScopes: [needed.scope] }, missingScopeMessage(needed.scope, needed.action));
 }
 
 /** creates a client for the Pulsoid API; the token stays inside it and never shows in its string form */

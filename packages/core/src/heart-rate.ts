@@ -1,8 +1,8 @@
 import { createPulsoidClient, type PulsoidClient } from "./client.js";
 import { describeError, isPulsoidError, PulsoidError } from "./errors.js";
 import { heartRateMessageSchema } from "./schema.js";
-import { missingScopes, SCOPES } from "./scopes.js";
-import { DEFAULT_API_URL, secureBaseUrl, TOKEN_SETTINGS_URL } from "./urls.js";
+import { missingScopeMessage, missingScopes, SCOPES } from "./scopes.js";
+import { DEFAULT_API_URL, secureBaseUrl } from "./urls.js";
 
 /** one heart-rate reading as it arrived */
 export interface HeartRateReading {
@@ -109,11 +109,10 @@ function refusal(error: PulsoidError): HeartRateState | undefined {
 }
 
 function missingHeartRateScope(): PulsoidError {
-  return new PulsoidError(
-    "insufficient_scope",
-    `The access token is missing the permission ${SCOPES.heartRateRead}, which the live heart rate needs; widgets keep working. Sign in again and allow heart-rate access, or create a token with ${SCOPES.heartRateRead} at ${TOKEN_SETTINGS_URL}.`,
-    { missingScopes: [SCOPES.heartRateRead], retryable: false },
-  );
+  return new PulsoidError("insufficient_scope", missingScopeMessage(SCOPES.heartRateRead, "the live heart rate"), {
+    missingScopes: [SCOPES.heartRateRead],
+    retryable: false,
+  });
 }
 
 /** one shared live heart rate over Pulsoid's real-time WebSocket, with reconnects and a stale signal */

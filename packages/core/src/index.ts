@@ -93,7 +93,16 @@ export {
   widgetResponseSchema,
   widgetSchema,
 } from "./schema.js";
-export { missingScopes, SCOPES, type Scope, SIGN_IN_SCOPES, TOKEN_SCOPE_HINT, WIDGET_SCOPES } from "./scopes.js";
+export {
+  HEART_RATE_SCOPES,
+  missingScopeMessage,
+  missingScopes,
+  SCOPES,
+  type Scope,
+  SIGN_IN_SCOPES,
+  TOKEN_SCOPE_HINT,
+  WIDGET_SCOPES,
+} from "./scopes.js";
 export { REVOKE_DEADLINE_MS, type SignOutResult, signOut } from "./sign-out.js";
 export { checkToken, type TokenStatus } from "./token-status.js";
 export {

@@ -29,3 +29,13 @@ export function missingScopes(granted: readonly string[], required: readonly str
 /** what to tell someone whose token lacks a scope */
 export const TOKEN_SCOPE_HINT =
   "Sign in again and allow widget access, or create a token with widgets:read and widgets:update at https://pulsoid.net/ui/keys.";
+
+/** the sentence for a token that lacks a scope: which permission, what needs it, and how to get it */
+export function missingScopeMessage(scope: string, action: string): string {
+  const missing = `The access token is missing the permission ${scope}, which ${action} needs`;
+  if (scope === SCOPES.heartRateRead || scope === SCOPES.profileRead) {
+    const what = scope === SCOPES.heartRateRead ? "heart-rate" : "profile";
+    return `${missing}; widgets keep working. Sign in again and allow ${what} access, or create a token with ${scope} at https://pulsoid.net/ui/keys.`;
+  }
+  return `${missing}. ${TOKEN_SCOPE_HINT}`;
+}

@@ -20,7 +20,10 @@ describe("getLatestHeartRate", () => {
 
   it("names the missing permission when the token lacks data:heart_rate:read", async () => {
     const error = await rejection(ctx.client({}, ["widgets:read"]).getLatestHeartRate());
-    expect(error.kind).toBe("insufficient_scope");
+    expect(error).toMatchObject({ kind: "insufficient_scope", missingScopes: ["data:heart_rate:read"] });
+    expect(error.message).toMatch(
+      /^The access token is missing the permission data:heart_rate:read, which the live heart rate needs; widgets keep working\./,
+    );
   });
 });
 
