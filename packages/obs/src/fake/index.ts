@@ -1,0 +1,10 @@
+export { obsAuthString } from "./auth.js";
+export {
+  type FakeIdentify,
+  type FakeObs,
+  type FakeObsOptions,
+  type FakeRequest,
+  type FakeSceneView,
+  startFakeObs,
+} from "./server.js";
+export type { FakeInput, FakeInputSeed } from "./state.js";
