@@ -15,9 +15,8 @@ function byHand(widget: WidgetRef | undefined): string {
   return ` The widget "${widget.name}" itself was created and works: to place it by hand, add a Browser source in OBS with the URL ${widget.url}.`;
 }
 
-function seconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+function duration(ms: number): string {
+  return ms < 1000 ? `${Math.round(ms)} ms` : `${Number((ms / 1000).toFixed(1))} s`;
 }
 
 export const messages = {
@@ -42,7 +41,7 @@ export const messages = {
   disconnected: (address: string, widget: WidgetRef | undefined) =>
     `OBS at ${address} closed the connection before it answered.${byHand(widget)} Check that OBS is still running, then try again.`,
   timeout: (address: string, deadlineMs: number, widget: WidgetRef | undefined) =>
-    `OBS at ${address} did not answer within ${seconds(deadlineMs)}.${byHand(widget)} Check that OBS is running and not waiting on a dialog, then try again.`,
+    `OBS at ${address} did not answer within ${duration(deadlineMs)}.${byHand(widget)} Check that OBS is running and not waiting on a dialog, then try again.`,
   nameTaken: (name: string, kind: string, widget: WidgetRef) =>
     `OBS already has a source named "${name}" that is not a browser source (${kind}).${byHand(widget)} Or rename that source in OBS and try again.`,
   sceneNameTaken: (name: string, widget: WidgetRef) =>
