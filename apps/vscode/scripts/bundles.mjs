@@ -1,6 +1,6 @@
 // the extension's two bundles: dist/extension.cjs, what VS Code loads to activate (it registers the commands
 // and the authentication provider, nothing else), and dist/commands.cjs, the code behind them (core, zod,
-// ofetch, the flows), which the first command loads; shared by build.mjs and the test that keeps the first small
+// ofetch, ws, the flows), which the first command loads; shared by build.mjs and the test that keeps the first small
 import * as esbuild from "esbuild";
 
 /** what VS Code loads to activate the extension (`main` in package.json) */
@@ -42,7 +42,10 @@ export async function buildBundles({ root, production = true, write = true }) {
     platform: "node",
     format: "cjs",
     target: "node20",
-    external: ["vscode"],
+    // ws's optional native add-ons are not shipped: it falls back to its JavaScript mask and Node's
+    // buffer.isUtf8, and its own switches skip even looking for them
+    external: ["vscode", "bufferutil", "utf-8-validate"],
+    define: { "process.env.WS_NO_BUFFER_UTIL": '"1"', "process.env.WS_NO_UTF_8_VALIDATE": '"1"' },
     // ofetch's plain build uses the host's fetch; its node build bundles a fetch polyfill Node 20 no longer needs
     conditions: ["wintercg"],
     plugins: [zodEnglishOnly, commandsOnFirstUse],

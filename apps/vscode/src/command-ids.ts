@@ -9,6 +9,8 @@ export const COMMAND_IDS = [
   "pulsekit.copyWidgetUrl",
   "pulsekit.refreshWidgets",
   "pulsekit.getStarted",
+  "pulsekit.toggleHeartRate",
+  "pulsekit.showHeartRate",
   // run on a row of the Pulsoid view, hidden from the palette
   "pulsekit.widget.copyObsUrl",
   "pulsekit.widget.open",

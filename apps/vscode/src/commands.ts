@@ -5,6 +5,8 @@ import { setAccessToken } from "./auth/set-token";
 import { signIn } from "./auth/sign-in";
 import { signOut } from "./auth/sign-out";
 import { type CommandId, WALKTHROUGH_ID } from "./command-ids";
+import { HeartRateStatusBar } from "./heart-rate/heart-rate-status-bar";
+import { heartRateShown, showHeartRate } from "./heart-rate/setting";
 import { type KitParts, PulseKit } from "./kit";
 import { type WidgetNode, widgetOf } from "./view/widget-node";
 import { WidgetTree } from "./view/widget-tree";
@@ -14,7 +16,7 @@ import { updateWidget } from "./widgets/update-widget";
 import { copyWidgetUrl, openWidget } from "./widgets/widget-actions";
 
 /** a command's code; `args` are what VS Code passed (a view row for the row commands) */
-type CommandRun = (kit: PulseKit, args: unknown[]) => Promise<unknown>;
+type CommandRun = (kit: PulseKit, args: unknown[], heartRate: HeartRateStatusBar) => Promise<unknown>;
 
 /** every command of the extension: id (as in package.json) and what it runs */
 export const COMMANDS: Record<CommandId, CommandRun> = {
@@ -27,6 +29,8 @@ export const COMMANDS: Record<CommandId, CommandRun> = {
   "pulsekit.copyWidgetUrl": copyWidgetUrlCommand,
   "pulsekit.refreshWidgets": async (kit) => kit.widgetsChanged(),
   "pulsekit.getStarted": async () => vscode.commands.executeCommand("workbench.action.openWalkthrough", WALKTHROUGH_ID),
+  "pulsekit.toggleHeartRate": async () => showHeartRate(!heartRateShown()),
+  "pulsekit.showHeartRate": async (_kit, _args, heartRate) => heartRate.showSummary(),
   // a row command run without a row (a key binding) works on the selected one, else asks which widget
   "pulsekit.widget.copyObsUrl": async (kit, [row]) => {
     const widget = widgetOf(row, kit.selectedRow());
@@ -51,15 +55,20 @@ export interface Commands {
   parseSession(raw: string): StoredSession | undefined;
   /** what fills the Pulsoid view */
   widgetTree: vscode.TreeDataProvider<WidgetNode>;
+  /** the live heart rate in the status bar, shown while pulsekit.heartRate.statusBar is on */
+  heartRate: HeartRateStatusBar;
 }
 
 /** the kit over what activate made, and the commands that work with it */
 export function createCommands(parts: KitParts): Commands {
   const kit = new PulseKit(parts);
+  // shows itself when the setting is on; closes its connection when the window closes
+  const heartRate = new HeartRateStatusBar(kit);
+  parts.subscriptions.push(heartRate);
   return {
     async run(id, args) {
       try {
-        return await COMMANDS[id](kit, args);
+        return await COMMANDS[id](kit, args, heartRate);
       } catch (error) {
         await kit.reportError(error);
         return undefined;
@@ -69,5 +78,6 @@ export function createCommands(parts: KitParts): Commands {
     signOut: () => signOut(kit),
     parseSession: parseStoredSession,
     widgetTree: new WidgetTree(kit),
+    heartRate,
   };
 }

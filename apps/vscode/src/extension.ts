@@ -6,6 +6,8 @@ import { SessionStore, type StoredSession } from "./auth/session-store";
 import { COMMAND_IDS, type CommandId } from "./command-ids";
 import type { Commands } from "./commands";
 import { type ContextKey, ContextKeys } from "./context-keys";
+import type { ShownHeartRate } from "./heart-rate/heart-rate-status-bar";
+import { HEART_RATE_SETTING, heartRateShown } from "./heart-rate/setting";
 import type { KitParts } from "./kit";
 import { RequestLogger } from "./request-logger";
 import { createVscodeUi, type Ui } from "./ui/ui";
@@ -33,6 +35,11 @@ export interface PulseKitApi {
   onDidChangeWidgetRows: vscode.Event<unknown>;
   /** the rows selected in the Pulsoid view (test mode only) */
   widgetSelection(): readonly WidgetNode[];
+  /** the heart-rate status bar item as shown (undefined while hidden), and its changes (test mode only) */
+  heartRateStatusBar(): Promise<{
+    shown(): ShownHeartRate | undefined;
+    onDidChange: vscode.Event<ShownHeartRate | undefined>;
+  }>;
 }
 
 /** called by VS Code the first time one of the Pulsoid commands runs (or another extension asks for a Pulsoid session) */
@@ -67,6 +74,7 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
     sessionChanges,
     contextKeys,
     widgetView,
+    subscriptions: context.subscriptions,
   };
   const commands = loadOnFirstUse(parts);
   const runCommand = async (id: CommandId, args: unknown[]) => {
@@ -84,7 +92,12 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
       supportsMultipleAccounts: false,
     }),
     ...COMMAND_IDS.map((id) => vscode.commands.registerCommand(id, (...args: unknown[]) => runCommand(id, args))),
+    // the heart rate's status bar item lives in the commands bundle: it loads once the setting is on
+    vscode.workspace.onDidChangeConfiguration((event) => {
+      if (event.affectsConfiguration(HEART_RATE_SETTING) && heartRateShown()) void commands().catch(() => undefined);
+    }),
   );
+  if (heartRateShown()) setTimeout(() => void commands().catch(() => undefined), 0);
   const activated = performance.now();
   const started = typeof __pulsekitLoadStarted === "number" ? __pulsekitLoadStarted : activateStarted;
   const evaluated = typeof __pulsekitLoadEnded === "number" ? __pulsekitLoadEnded : activateStarted;
@@ -105,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
     },
     onDidChangeWidgetRows: widgetTree.onDidChangeTreeData,
     widgetSelection: () => widgetView.selection,
+    heartRateStatusBar: async () => (await commands()).heartRate,
     useUi(ui) {
       parts.ui = ui;
       return () => {

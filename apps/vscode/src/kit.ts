@@ -35,6 +35,8 @@ export interface KitParts {
   readonly contextKeys: ContextKeys;
   /** the Pulsoid view's widget tree */
   readonly widgetView: vscode.TreeView<WidgetNode>;
+  /** disposed when the extension deactivates (the window closes): the extension context's subscriptions */
+  readonly subscriptions: vscode.Disposable[];
 }
 
 /** what every command works with: the UI, the session, the settings, the log and a Pulsoid client */

@@ -10,6 +10,7 @@ const LATE_PACKAGES: Record<string, RegExp> = {
   zod: /node_modules\/zod\//,
   ofetch: /node_modules\/ofetch\//,
   "@pulsekit/core": /packages\/core\/|node_modules\/@pulsekit\/core\//,
+  ws: /node_modules\/ws\//,
 };
 
 type Output = { bytes: number; inputs: Record<string, unknown>; imports: { path: string; external?: boolean }[] };

@@ -97,3 +97,24 @@ describe("the Get Started walkthrough", () => {
     expect(image && isShipped(`media/walkthrough/${image}`)).toBe(true);
   });
 });
+
+describe("the live heart rate in package.json", () => {
+  it("has its setting, off by default and read from user settings only", () => {
+    expect(contributes.configuration.properties["pulsekit.heartRate.statusBar"]).toMatchObject({
+      type: "boolean",
+      default: false,
+      scope: "application",
+    });
+  });
+
+  it("has Toggle Heart Rate in Status Bar and Show Heart Rate in the Pulsoid category", () => {
+    const titles = Object.fromEntries(
+      contributes.commands.map((c: { command: string; title: string; category: string }) => [
+        c.command,
+        `${c.category}: ${c.title}`,
+      ]),
+    );
+    expect(titles["pulsekit.toggleHeartRate"]).toBe("Pulsoid: Toggle Heart Rate in Status Bar");
+    expect(titles["pulsekit.showHeartRate"]).toBe("Pulsoid: Show Heart Rate");
+  });
+});
