@@ -25,6 +25,8 @@ export interface FakeObsOptions {
   rpcVersion?: number;
   /** answered with 204 UnknownRequestType, as by an obs-websocket that predates them */
   unsupportedRequests?: string[];
+  /** called as each request arrives, before it is answered */
+  onRequest?: (request: FakeRequest) => void;
   /** default "5.5.4" */
   obsWebSocketVersion?: string;
   host?: string;
@@ -135,7 +137,9 @@ export async function startFakeObs(options: FakeObsOptions = {}): Promise<FakeOb
     const answer = async (request: Record<string, unknown>): Promise<Record<string, unknown> | undefined> => {
       const requestType = typeof request.requestType === "string" ? request.requestType : "";
       const requestData = isRecord(request.requestData) ? request.requestData : undefined;
-      requestLog.push({ requestType, requestData: requestData && structuredClone(requestData) });
+      const logged = { requestType, requestData: requestData && structuredClone(requestData) };
+      requestLog.push(logged);
+      options.onRequest?.(logged);
       const fault = takeFault(requestType);
       if (fault?.close) {
         socket.close(fault.close.code, fault.close.reason);
