@@ -12,6 +12,8 @@ export interface ShownHeartRate {
   tooltip: string;
   /** the theme colour id of the background, when it has one */
   backgroundColor?: string;
+  /** the command a click runs */
+  command?: string;
 }
 
 /** the live connection behind the item, for one token and API address */
@@ -65,6 +67,7 @@ export class HeartRateStatusBar implements vscode.Disposable {
       text: this.item.text,
       tooltip: typeof this.item.tooltip === "string" ? this.item.tooltip : (this.item.tooltip?.value ?? ""),
       ...(background ? { backgroundColor: background.id } : {}),
+      ...(typeof this.item.command === "string" ? { command: this.item.command } : {}),
     };
   }
 

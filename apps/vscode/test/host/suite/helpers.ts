@@ -48,6 +48,18 @@ export const emulator = {
   approve: (userCode: string) => emulator.call("POST", `/devices/${encodeURIComponent(userCode)}/approve`, {}),
   deny: (userCode: string) => emulator.call("POST", `/devices/${encodeURIComponent(userCode)}/deny`, {}),
   setProfile: (profile: Record<string, unknown>) => emulator.call("POST", "/profile", profile),
+  /** sends a reading to every open real-time connection; resolves to how many it reached */
+  sendHeartRate: async (bpm: number) =>
+    (await emulator.call<{ sentTo: number }>("POST", "/heart-rate", { bpm })).sentTo,
+  /** plays "rest" or "workout" readings every intervalMs, or stops with "off" */
+  playHeartRate: (pattern: "rest" | "workout" | "off", intervalMs?: number) =>
+    emulator.call("POST", "/heart-rate/pattern", { pattern, intervalMs }),
+  /** ends every real-time connection at once, without a close frame */
+  dropRealTime: async () => (await emulator.call<{ dropped: number }>("POST", "/real-time/drop", {})).dropped,
+  /** how many real-time connections are open */
+  realTimeConnections: async () => (await emulator.call<{ connections: number }>("GET", "/real-time")).connections,
+  /** refuses the token from now on and closes its real-time connections */
+  revokeToken: (token: string) => emulator.call("POST", `/tokens/${encodeURIComponent(token)}/revoke`, {}),
 };
 
 /** requests to the Pulsoid API (not the test hooks) with this method and path */
