@@ -1,5 +1,11 @@
 import { ExitCode } from "./exit-codes.js";
 
+/** what a CliError adds to a --json error: a kind of its own (an OBS failure's) and the scenes OBS has */
+export interface CliErrorDetails {
+  kind?: string;
+  scenes?: string[];
+}
+
 /** a failure the CLI itself detects, carrying the sentence to show and the exit code */
 export class CliError extends Error {
   override readonly name = "CliError";
@@ -8,6 +14,7 @@ export class CliError extends Error {
     message: string,
     readonly exitCode: ExitCode,
     readonly field?: string,
+    readonly details: CliErrorDetails = {},
   ) {
     super(message);
   }

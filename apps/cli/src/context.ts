@@ -39,7 +39,7 @@ export interface CliContext {
   exitCode: ExitCode;
 }
 
-/** the saved token, when one can be read: hidden before any argument or file is even parsed */
+/** the saved token, when one can be read: hidden (like PULSOID_TOKEN and OBS_WEBSOCKET_PASSWORD) before any argument or file is even parsed */
 function savedToken(tokenStore: TokenStore): string | undefined {
   try {
     return tokenStore.read();
@@ -54,7 +54,7 @@ export function createContext(io: CliIo): CliContext {
   const env = readEnvironment(io.env);
   const tokenStore = createTokenStore(env.configDir);
   const secrets = new Set<string>();
-  for (const secret of [env.token, savedToken(tokenStore)]) if (secret) secrets.add(secret);
+  for (const secret of [env.token, savedToken(tokenStore), env.obsPassword]) if (secret) secrets.add(secret);
   const hiding = (sink: TextSink): TextSink => ({
     isTTY: sink.isTTY,
     write: (text: string) => sink.write(redactSecrets(text, secrets)),

@@ -10,7 +10,14 @@ export interface CliEnvironment {
   configDir: string;
   /** colour is off when NO_COLOR holds any value */
   noColor: boolean;
+  /** OBS_WEBSOCKET_URL, when set; OBS's own default otherwise */
+  obsUrl: string | undefined;
+  /** OBS_WEBSOCKET_PASSWORD, when set: a secret like the token, only ever read from the environment */
+  obsPassword: string | undefined;
 }
+
+/** the environment variables OBS's WebSocket address and password come from (@pulsekit/obs's OBS_ENV) */
+export const OBS_VARIABLES = { url: "OBS_WEBSOCKET_URL", password: "OBS_WEBSOCKET_PASSWORD" } as const;
 
 function nonEmpty(value: string | undefined): string | undefined {
   const trimmed = value?.trim();
@@ -32,6 +39,9 @@ export function readEnvironment(env: NodeJS.ProcessEnv): CliEnvironment {
     token: nonEmpty(env.PULSOID_TOKEN),
     configDir: configDirFor(env),
     noColor: env.NO_COLOR !== undefined && env.NO_COLOR !== "",
+    obsUrl: nonEmpty(env[OBS_VARIABLES.url]),
+    // kept exactly as given: spaces may be part of a password; a blank one means none
+    obsPassword: env[OBS_VARIABLES.password]?.trim() ? env[OBS_VARIABLES.password] : undefined,
   };
 }
 
@@ -47,6 +57,26 @@ export function checkedUrl(variable: string, value: string): string {
     throw usageError(
       `${variable} must be an http or https URL such as https://dev.pulsoid.net, not "${value}"; fix or unset it.`,
       variable,
+    );
+  }
+  return value;
+}
+
+/** OBS_WEBSOCKET_URL when it is a ws:// or wss:// address, undefined for OBS's default, else a usage error (exit 2) */
+export function checkedObsUrl(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "ws:" && url.protocol !== "wss:")) {
+    // a user name or password in the address is never shown
+    const shown = value.replace(/\/\/[^/@]*@/, "//");
+    throw usageError(
+      `${OBS_VARIABLES.url} must be OBS's WebSocket address such as ws://127.0.0.1:4455 (OBS shows it under Tools > WebSocket Server Settings > Show Connect Info), not "${shown}"; fix or unset it.`,
+      OBS_VARIABLES.url,
     );
   }
   return value;

@@ -49,8 +49,9 @@ export function errorJson(error: unknown): Record<string, unknown> {
     if (error.mayHaveCreated) summary.mayHaveCreated = true;
     if (error.cancelled) summary.cancelled = true;
   } else if (error instanceof CliError) {
-    summary.kind = cliErrorKinds[error.exitCode];
+    summary.kind = error.details.kind ?? cliErrorKinds[error.exitCode];
     if (error.field !== undefined) summary.field = error.field;
+    if (error.details.scenes !== undefined) summary.scenes = error.details.scenes;
   }
   return summary;
 }

@@ -3,6 +3,7 @@ import { Command } from "commander";
 import { registerEmulatorCommand } from "./commands/emulator.js";
 import { registerHeartRateCommand } from "./commands/heart-rate.js";
 import { registerLoginCommands } from "./commands/login.js";
+import { registerObsCommands } from "./commands/obs.js";
 import { registerPresetsCommand } from "./commands/presets.js";
 import { registerTokenCommands } from "./commands/token.js";
 import { registerWidgetCommands } from "./commands/widgets.js";
@@ -35,25 +36,29 @@ export function createProgram(ctx: CliContext): Command {
       "after",
       `
 Environment:
-  PULSOID_TOKEN      access token to use (wins over the saved one)
-  PULSOID_API_URL    API host (default https://dev.pulsoid.net)
-  PULSOID_OAUTH_URL  sign-in host (default https://pulsoid.net)
-  PULSOID_CLIENT_ID  OAuth client id for \`pulsekit login\`
-  NO_COLOR           turn colour off
+  PULSOID_TOKEN           access token to use (wins over the saved one)
+  PULSOID_API_URL         API host (default https://dev.pulsoid.net)
+  PULSOID_OAUTH_URL       sign-in host (default https://pulsoid.net)
+  PULSOID_CLIENT_ID       OAuth client id for \`pulsekit login\`
+  OBS_WEBSOCKET_URL       OBS's WebSocket address (default ws://127.0.0.1:4455)
+  OBS_WEBSOCKET_PASSWORD  OBS's WebSocket server password, if it has one (never a flag)
+  NO_COLOR                turn colour off
 
-Exit codes: 0 done, 1 Pulsoid refused or failed, 2 bad usage or input, 3 not signed in or token refused,
-130 cancelled with Ctrl-C.
+Exit codes: 0 done, 1 Pulsoid or OBS refused or failed, 2 bad usage or input, 3 not signed in or token
+refused, 130 cancelled with Ctrl-C.
 
 Examples:
   $ pulsekit login
   $ pulsekit widgets create --name "Stream heart" --preset classic
   $ pulsekit widgets list
+  $ pulsekit obs add "Stream heart"
   $ pulsekit heart-rate --watch
   $ pulsekit emulator`,
     );
   registerWidgetCommands(program, ctx);
   registerTokenCommands(program, ctx);
   registerLoginCommands(program, ctx);
+  registerObsCommands(program, ctx);
   registerHeartRateCommand(program, ctx);
   registerPresetsCommand(program, ctx);
   registerEmulatorCommand(program, ctx);

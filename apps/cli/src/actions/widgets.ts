@@ -8,23 +8,30 @@ import {
   type Widget,
   widgetViewUrl,
 } from "@pulsekit/core";
+import type { ObsConnectionOptions } from "@pulsekit/obs";
 import { usageError } from "../cli-error.js";
 import { readConfigOption, readConfigPatch } from "../config-input.js";
 import type { CliContext } from "../context.js";
+import { exitCodeFor, messageFor } from "../errors.js";
 import { abortOnInterrupt } from "../interrupt.js";
+import { type ObsPlacementJson, obsFailureJson, obsPlacementJson } from "../obs-view.js";
 import type { Output } from "../output.js";
 import { signedIn, warnAboutWidgetUrl } from "../session.js";
 import { plainLine } from "../terminal-text.js";
 import { createUnfinishedCreates } from "../unfinished-creates.js";
 import { checkWidgetReference, resolveWidget } from "../widget-reference.js";
 import { checkFlag, flagError, type SettingFlags, settingsFromFlags } from "../widget-settings.js";
-import { formatWidget, formatWidgetTable, widgetView } from "../widget-view.js";
+import { formatWidget, formatWidgetTable, type WidgetView, widgetView } from "../widget-view.js";
 
 /** what `widgets create` was given */
 export interface CreateWidgetOptions extends SettingFlags {
   name: string;
   preset?: string;
   config?: string;
+  /** place the new widget in OBS */
+  obs?: boolean;
+  /** the OBS scene to place it in; implies --obs */
+  obsScene?: string;
 }
 
 /** what `widgets update` was given besides the widget */
@@ -53,6 +60,8 @@ export async function createWidget(ctx: CliContext, out: Output, options: Create
   // everything is checked before a token is even looked up, so bad input never reaches Pulsoid
   const name = checkFlag("--name", () => validateWidgetName(options.name));
   const { configuration, metaId } = createConfiguration(options);
+  // --obs-scene alone means --obs: naming a scene says where the widget should go
+  const obs = options.obs === true || options.obsScene !== undefined ? await planObs(ctx, options.obsScene) : undefined;
   const { client } = signedIn(ctx, out);
   const request = { name, configuration, metaId };
   const unfinishedCreates = createUnfinishedCreates(ctx.env.configDir);
@@ -69,10 +78,64 @@ export async function createWidget(ctx: CliContext, out: Output, options: Create
   }
   if (unfinished) unfinishedCreates.forget(request);
   const view = widgetView(widget);
+  if (obs) return placeCreatedWidget(ctx, out, view, obs);
   out.result(view, () => formatWidget(view));
   if (!out.json)
     out.success(`Created "${plainLine(view.name)}". Add its OBS browser-source URL as a Browser source in OBS.`);
   warnAboutWidgetUrl(ctx, out);
+}
+
+/** where `widgets create --obs` puts the widget, checked before it is created */
+interface ObsPlan {
+  placement: typeof import("../obs-placement.js");
+  connection: ObsConnectionOptions;
+  scene: string | undefined;
+}
+
+/** --obs-scene and OBS_WEBSOCKET_URL checked (exit 2) before anything is created; OBS's client loads only now */
+async function planObs(ctx: CliContext, scene: string | undefined): Promise<ObsPlan> {
+  const placement = await import("../obs-placement.js");
+  return {
+    placement,
+    scene: placement.checkSceneName(scene, "--obs-scene"),
+    connection: placement.obsConnection(ctx),
+  };
+}
+
+/**
+ * the created widget is printed first, then placed in OBS; an OBS failure is reported after it (exit 1, 2 for a
+ * scene OBS lacks, 130 for Ctrl-C) and never undoes it. With --json: one object, the widget plus `obs`
+ */
+async function placeCreatedWidget(ctx: CliContext, out: Output, view: WidgetView, plan: ObsPlan): Promise<void> {
+  const name = plainLine(view.name);
+  if (!out.json) {
+    out.result(view, () => formatWidget(view));
+    out.success(`Created "${name}"; placing it in OBS.`);
+    warnAboutWidgetUrl(ctx, out);
+  }
+  let obs: ObsPlacementJson;
+  try {
+    const result = await plan.placement.placeWidgetInObs(
+      out,
+      plan.connection,
+      { id: view.id, name: view.name, url: view.url },
+      plan.scene,
+      "Cancelled before OBS answered; the source may be there already.",
+    );
+    obs = obsPlacementJson(result);
+    if (!out.json) out.success(plan.placement.placedMessage(result));
+  } catch (error) {
+    obs = obsFailureJson(error);
+    ctx.exitCode = exitCodeFor(error);
+    out.error(messageFor(error));
+    out.info(
+      `The widget "${name}" was created and stays. To place it once OBS is ready, run \`pulsekit obs add ${plainLine(view.id)}\`; running this create again would make a second widget.`,
+    );
+  }
+  if (out.json) {
+    out.result({ ...view, obs }, () => "");
+    warnAboutWidgetUrl(ctx, out);
+  }
 }
 
 /** a failed create, saying whether the widget may exist and what to do about it */

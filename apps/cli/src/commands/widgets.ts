@@ -41,14 +41,20 @@ Examples:
       ),
   )
     .option("-c, --config <json|@file>", "JSON merged over the preset's configuration, or @path to a JSON file")
-    .option("--json", "print the widget as JSON on stdout")
+    .option("--obs", "then place it in OBS as a browser source, in the scene on air (see `pulsekit obs --help`)")
+    .option("--obs-scene <scene>", "then place it in this OBS scene (implies --obs)")
+    .option("--json", "print the widget as JSON on stdout (with --obs, plus an `obs` field)")
     .addHelpText(
       "after",
       `
 ${FLAGS_WIN}
+With --obs the widget is printed first, then placed in OBS (OBS_WEBSOCKET_URL, OBS_WEBSOCKET_PASSWORD); if
+that fails, the widget stays created: place it later with \`pulsekit obs add ID\`.
 
 Examples:
   $ pulsekit widgets create --name "Stream heart"
+  $ pulsekit widgets create --name "Stream heart" --obs
+  $ pulsekit widgets create --name "Stream heart" --obs-scene Gameplay
   $ pulsekit widgets create --name Minimal --preset minimal
   $ pulsekit widgets create --name Red --heart-color "#FF0000"
   $ pulsekit widgets create --name Quiet --no-heart --font Inter
