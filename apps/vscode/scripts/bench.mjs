@@ -2,7 +2,8 @@
 // prints the figures of the extension: .vsix and bundle sizes; the code loaded at activation and at the first
 // command, and how long Node takes to evaluate each (with a stub `vscode`); inside code-server, VS Code's
 // activation time (Running Extensions, and from its extension host log) and the extension's own, and the time
-// from running a command in the palette to its request reaching the emulator (median of several runs)
+// from running a command in the palette to its request reaching the emulator (median of several runs), and
+// from a heart-rate reading leaving the emulator to the status bar showing it on screen (median and p95)
 import { execFileSync } from "node:child_process";
 import { readFileSync, rmSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -27,6 +28,7 @@ const RUNS = 7;
 const COLD_RUNS = 3;
 const EVALUATIONS = 9;
 const EXTENSION_ID = "pulsekit.pulsekit-vscode";
+const READINGS = 50;
 
 const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KiB`;
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
@@ -111,6 +113,57 @@ async function runningExtensionsFigure(page) {
   return shown === undefined ? undefined : Number(shown);
 }
 
+/** the value below which a share q of the values lie */
+const quantile = (values, q) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+};
+
+/**
+ * turns the heart rate on in the status bar, then for each reading: from the hook call that sends it (this
+ * process's clock) to the status bar item's text changing in the workbench (the page's clock; both are the
+ * machine's wall clock at sub-millisecond resolution)
+ */
+async function statusBarLatencies(page, emulatorUrl) {
+  await runFromPalette(page, "Pulsoid: Toggle Heart Rate in Status Bar");
+  await page.locator(".part.statusbar .statusbar-item .codicon-heart").first().waitFor({ state: "visible" });
+  await waitFor("the live stream to open", async () =>
+    (await hook(emulatorUrl, "GET", "/real-time")).connections === 1 ? true : undefined,
+  );
+  // every change of the heart item's text, with when it happened
+  await page.evaluate(() => {
+    const seen = [];
+    window.__pulsekitHeartRateTexts = seen;
+    const text = () =>
+      document.querySelector(".part.statusbar .codicon-heart")?.closest(".statusbar-item")?.textContent ?? "";
+    new MutationObserver(() => seen.push([performance.timeOrigin + performance.now(), text()])).observe(
+      document.querySelector(".part.statusbar"),
+      { subtree: true, childList: true, characterData: true, attributes: true },
+    );
+  });
+  const latencies = [];
+  for (let index = 0; index < READINGS; index++) {
+    const bpm = 60 + index;
+    const sent = performance.timeOrigin + performance.now();
+    await hook(emulatorUrl, "POST", "/heart-rate", { bpm });
+    const shown = await waitFor(
+      `${bpm} bpm in the status bar`,
+      () =>
+        page.evaluate(
+          ({ bpm, after }) =>
+            window.__pulsekitHeartRateTexts.find(
+              ([at, text]) => at >= after && new RegExp(`(^|\\D)${bpm}(\\D|$)`).test(text),
+            )?.[0],
+          { bpm, after: sent - 50 },
+        ),
+      10_000,
+    );
+    latencies.push(shown - sent);
+  }
+  await runFromPalette(page, "Pulsoid: Toggle Heart Rate in Status Bar");
+  return latencies;
+}
+
 /** polls the emulator's request log until a matching request shows; resolves to when it was seen */
 async function firstRequest(emulatorUrl, method, path, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
@@ -134,7 +187,9 @@ const atActivation = [
   ["  its evaluation by Node, stub vscode", spread(evaluationTimes(commandsBundle))],
 ];
 const emulator = await startEmulator({ port: 0 });
-const token = await hook(emulator.url, "POST", "/tokens", { scopes: ["widgets:read", "widgets:update"] });
+const token = await hook(emulator.url, "POST", "/tokens", {
+  scopes: ["widgets:read", "widgets:update", "data:heart_rate:read"],
+});
 await hook(emulator.url, "POST", "/widgets", {
   widgets: [{ name: "Bench", meta_id: "bf6bdf21-10a7-4a28-97ec-a239e6c77f8b", configuration: {} }],
 });
@@ -173,6 +228,7 @@ try {
     await page.keyboard.press("Escape");
     shownByVsCode.push(await runningExtensionsFigure(page));
   }
+  const heartRate = await statusBarLatencies(page, emulator.url);
   await new Promise((resolve) => setTimeout(resolve, 1000));
   const figures = activationFigures(server.dirs.userData);
   const found = (values, text) => (values.length > 0 ? text(values) : "not found");
@@ -202,6 +258,10 @@ try {
     [
       `same, first command after a window reload (activation included, median of ${COLD_RUNS})`,
       `${median(cold).toFixed(0)} ms (min ${Math.min(...cold).toFixed(0)}, max ${Math.max(...cold).toFixed(0)})`,
+    ],
+    [
+      `heart-rate reading sent by the emulator to the status bar text on screen (${heartRate.length} readings)`,
+      `median ${ms(quantile(heartRate, 0.5))}, p95 ${ms(quantile(heartRate, 0.95))} (min ${Math.min(...heartRate).toFixed(1)}, max ${Math.max(...heartRate).toFixed(1)})`,
     ],
   ];
   const width = Math.max(...rows.map(([name]) => name.length));
