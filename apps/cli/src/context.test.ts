@@ -43,6 +43,16 @@ describe("createContext", () => {
     expect(JSON.parse(stdout.text())).toEqual({ a: "[hidden]", b: "[hidden]" });
   });
 
+  it("hides OBS_WEBSOCKET_PASSWORD from the start, like the token", () => {
+    const { ctx, stdout, stderr } = contextWithSavedToken("saved-token-1234", {
+      OBS_WEBSOCKET_PASSWORD: "obs-pass-4321",
+    });
+    ctx.io.stderr.write("unknown option 'obs-pass-4321'");
+    ctx.output({ json: true }).result({ scene: "Scene obs-pass-4321" }, () => "");
+    expect(stderr.text()).toBe("unknown option '[hidden]'");
+    expect(JSON.parse(stdout.text())).toEqual({ scene: "Scene [hidden]" });
+  });
+
   it("hides what follows Bearer and the values of token query parameters, even when never registered", () => {
     const { ctx, stderr } = contextWithSavedToken("saved-token-1234");
     ctx.io.stderr.write("Authorization: Bearer other-token-9999 GET /oauth2/token?access_token=abcd5678&x=1");

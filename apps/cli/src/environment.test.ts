@@ -1,7 +1,8 @@
+import { OBS_ENV } from "@pulsekit/obs";
 import { describe, expect, it } from "vitest";
 import { canOpenBrowser } from "./browser.js";
 import { CliError } from "./cli-error.js";
-import { checkedUrl, configDirFor, readEnvironment } from "./environment.js";
+import { checkedObsUrl, checkedUrl, configDirFor, OBS_VARIABLES, readEnvironment } from "./environment.js";
 
 describe("configDirFor", () => {
   it("uses XDG_CONFIG_HOME when it is an absolute path", () => {
@@ -23,6 +24,24 @@ describe("readEnvironment", () => {
     expect(readEnvironment({ NO_COLOR: "1" }).noColor).toBe(true);
     expect(readEnvironment({ NO_COLOR: "" }).noColor).toBe(false);
     expect(readEnvironment({}).noColor).toBe(false);
+  });
+});
+
+describe("OBS settings", () => {
+  it("reads the variables @pulsekit/obs names", () => {
+    expect(OBS_VARIABLES).toEqual(OBS_ENV);
+  });
+  it("keeps the password exactly as given and treats a blank one as unset", () => {
+    expect(readEnvironment({ OBS_WEBSOCKET_PASSWORD: " pass word " }).obsPassword).toBe(" pass word ");
+    expect(readEnvironment({ OBS_WEBSOCKET_PASSWORD: "  " }).obsPassword).toBeUndefined();
+    expect(readEnvironment({ OBS_WEBSOCKET_URL: " ws://h:1 " }).obsUrl).toBe("ws://h:1");
+  });
+  it("takes ws:// and wss:// addresses and refuses the rest with exit 2, naming the variable", () => {
+    expect(checkedObsUrl(undefined)).toBeUndefined();
+    expect(checkedObsUrl("wss://obs.example:4455")).toBe("wss://obs.example:4455");
+    for (const value of ["127.0.0.1:4455", "http://127.0.0.1:4455", "not a url"]) {
+      expect(() => checkedObsUrl(value)).toThrow(expect.objectContaining({ exitCode: 2, field: "OBS_WEBSOCKET_URL" }));
+    }
   });
 });
 

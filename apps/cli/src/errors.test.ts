@@ -26,6 +26,17 @@ describe("exitCodeFor", () => {
 });
 
 describe("messageFor and errorJson", () => {
+  it("gives an OBS failure's kind and the scenes OBS has", () => {
+    const error = new CliError('OBS has no scene named "X".', 2, "scene", { kind: "unknown_scene", scenes: ["A"] });
+    expect(errorJson(error)).toEqual({
+      message: 'OBS has no scene named "X".',
+      exitCode: 2,
+      kind: "unknown_scene",
+      field: "scene",
+      scenes: ["A"],
+    });
+  });
+
   it("gives one sentence and the details a script needs, never a stack", () => {
     const error = new PulsoidError("invalid_input", "configuration.heartColor must be a colour.", {
       field: "configuration.heartColor",

@@ -1,9 +1,11 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
+import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Emulator, emulatorHooks, type LoggedRequest, startEmulator } from "@pulsekit/emulator";
+import { type FakeObs, type FakeObsOptions, type FakeRequest, startFakeObs } from "@pulsekit/obs/fake";
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest";
 
 /** the built binary, as users run it */
@@ -194,4 +196,48 @@ export function runCliOnTerminal(args: string[], home: TempHome, options: RunOpt
     child.on("close", (code) => resolvePromise({ code, stdout: output, stderr: "" }));
     child.stdin.end(options.input ?? "");
   });
+}
+
+/** a fake OBS started once per file; `requests()` lists only what the current test sent */
+export function useFakeObs(options: FakeObsOptions = {}): {
+  readonly obs: FakeObs;
+  readonly url: string;
+  requests(): FakeRequest[];
+} {
+  let obs: FakeObs | undefined;
+  let seen = 0;
+  const running = () => {
+    if (!obs) throw new Error("the fake OBS has not started");
+    return obs;
+  };
+  beforeAll(async () => {
+    obs = await startFakeObs(options);
+  });
+  afterAll(async () => {
+    await obs?.close();
+  });
+  beforeEach(() => {
+    seen = obs?.requests().length ?? 0;
+  });
+  afterEach(() => {
+    obs?.setDelay(0);
+  });
+  return {
+    get obs() {
+      return running();
+    },
+    get url() {
+      return running().url;
+    },
+    requests: () => running().requests().slice(seen),
+  };
+}
+
+/** a ws:// address where nothing listens: a port just freed */
+export async function silentObsUrl(): Promise<string> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return `ws://127.0.0.1:${port}`;
 }
