@@ -3,7 +3,9 @@
 // process, create a widget from the default preset through the built `pulsekit`, print it and its OBS
 // browser-source URL, then a few seconds of live readings from the emulator's workout pattern through
 // `pulsekit heart-rate --watch`, stop the emulator. With PULSOID_TOKEN set, the widget is created on Pulsoid
-// itself and the latest reading is shown when the token may read it.
+// itself and the latest reading is shown when the token may read it. With OBS_WEBSOCKET_URL set (and
+// OBS_WEBSOCKET_PASSWORD when OBS has one), the widget is also placed in OBS's scene on air through
+// `pulsekit obs add`; an OBS failure is shown and the demo goes on.
 // `--no-setup` skips install and build (for a quick repeat once everything is built)
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -49,6 +51,36 @@ function exitCode(child) {
 /** runs the built CLI to its end, its output shown as it comes; resolves to its exit code */
 function runCli(args, env) {
   return exitCode(startCli(args, env, ["ignore", "inherit", "inherit"]));
+}
+
+/** runs the built CLI to its end, its stdout shown as it comes and kept; resolves to its exit code and stdout */
+async function runCliKeepingOutput(args, env) {
+  const child = startCli(args, env, ["ignore", "pipe", "inherit"]);
+  let stdout = "";
+  child.stdout.setEncoding("utf8").on("data", (chunk) => {
+    stdout += chunk;
+    process.stdout.write(chunk);
+  });
+  return { code: await exitCode(child), stdout };
+}
+
+/**
+ * with OBS_WEBSOCKET_URL set: `pulsekit obs add` puts the widget into OBS's scene on air. OBS is optional here,
+ * so a failure is shown (pulsekit says what to do) and never fails the demo
+ */
+async function placeInObs(widgetId, env) {
+  const { OBS_WEBSOCKET_URL } = process.env;
+  if (!OBS_WEBSOCKET_URL?.trim()) {
+    say("set OBS_WEBSOCKET_URL (and OBS_WEBSOCKET_PASSWORD if OBS has one) to have the demo place the widget in OBS");
+    return;
+  }
+  if (!widgetId) {
+    say("could not read the widget's id from pulsekit's output, so it is not placed in OBS");
+    return;
+  }
+  say(`OBS_WEBSOCKET_URL is set: pulsekit obs add ${widgetId} (into the scene on air)`);
+  const code = await runCli(["obs", "add", widgetId], env);
+  if (code !== 0) say(`placing the widget in OBS did not work (exit ${code}, the reason is above); the demo goes on`);
 }
 
 /**
@@ -124,8 +156,9 @@ async function main() {
   process.once("SIGINT", () => stop()?.finally(() => process.exit(130)) ?? process.exit(130));
   try {
     say("pulsekit widgets create --name 'PulseKit demo' (default preset)");
-    const code = await runCli(["widgets", "create", "--name", "PulseKit demo"], env);
-    if (code !== 0) return code;
+    const created = await runCliKeepingOutput(["widgets", "create", "--name", "PulseKit demo"], env);
+    if (created.code !== 0) return created.code;
+    await placeInObs(created.stdout.match(/^ID:\s+(\S+)$/m)?.[1], env);
     if (!emulator) {
       await showLatestReading(env);
       return 0;

@@ -1,11 +1,21 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { type CliRun, cliEnv, loggedRequests, runNode, useEmulator, useTempHome } from "./helpers.js";
+import {
+  type CliRun,
+  cliEnv,
+  loggedRequests,
+  runNode,
+  silentObsUrl,
+  useEmulator,
+  useFakeObs,
+  useTempHome,
+} from "./helpers.js";
 
 const demoScript = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../scripts/demo.mjs");
 const home = useTempHome();
 const emu = useEmulator();
+const fake = useFakeObs({ password: "demo-obs-pass", scenes: ["Live", "BRB"] });
 
 // --no-setup: the install and build are what `npm test` has just done; the rest of the demo runs as is
 function runDemo(env: Record<string, string>): Promise<CliRun> {
@@ -22,6 +32,35 @@ describe("npm run demo", () => {
     expect(run.stdout).toContain('"heartEnabled":true');
     // then a few live readings from the emulator's workout pattern, ended with Ctrl-C as a person would
     expect(run.stdout.match(/^\d\d:\d\d:\d\d {2}\d+ bpm$/gm)?.length).toBeGreaterThanOrEqual(2);
+    expect(run.stderr).toMatch(/Stopped after \d+ readings\./);
+    // without OBS_WEBSOCKET_URL the OBS step is only mentioned
+    expect(run.stderr).toContain("demo: set OBS_WEBSOCKET_URL (and OBS_WEBSOCKET_PASSWORD if OBS has one)");
+    expect(fake.requests()).toEqual([]);
+  });
+
+  it("places the widget in OBS's scene on air when OBS_WEBSOCKET_URL is set", async () => {
+    const run = await runDemo({ OBS_WEBSOCKET_URL: fake.url, OBS_WEBSOCKET_PASSWORD: "demo-obs-pass" });
+    expect(run.code).toBe(0);
+    const id = run.stdout.match(/^ID:\s+(\S+)$/m)?.[1];
+    expect(run.stderr).toContain(`demo: OBS_WEBSOCKET_URL is set: pulsekit obs add ${id}`);
+    expect(run.stderr).toContain('✓ Added "PulseKit demo" to the OBS scene "Live" as a browser source.');
+    expect(fake.requests().find((request) => request.requestType === "CreateInput")?.requestData).toMatchObject({
+      sceneName: "Live",
+      inputName: "PulseKit demo",
+      inputSettings: { url: `https://pulsoid.net/widget/view/${id}` },
+    });
+    expect(`${run.stdout}${run.stderr}`).not.toContain("demo-obs-pass");
+    // the live readings still follow
+    expect(run.stdout.match(/^\d\d:\d\d:\d\d {2}\d+ bpm$/gm)?.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it("shows why OBS failed and carries on when OBS is not there", async () => {
+    const run = await runDemo({ OBS_WEBSOCKET_URL: await silentObsUrl() });
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("error: Could not reach OBS at ws://127.0.0.1:");
+    expect(run.stderr).toContain(
+      "demo: placing the widget in OBS did not work (exit 1, the reason is above); the demo goes on",
+    );
     expect(run.stderr).toMatch(/Stopped after \d+ readings\./);
   });
 
