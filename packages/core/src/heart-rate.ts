@@ -46,6 +46,38 @@ export interface WebSocketLike {
  */
 export type OpenWebSocket = (url: string, headers: Record<string, string>) => WebSocketLike;
 
+/** what core needs of a header-capable WebSocket class, such as the `ws` package's `WebSocket` in Node hosts */
+export interface HeaderWebSocketClass {
+  new (
+    url: string,
+    options: { headers: Record<string, string> },
+  ): {
+    on(event: "error", listener: (error: Error) => void): unknown;
+    close(code?: number, reason?: string): void;
+    terminate(): void;
+  };
+}
+
+/**
+ * an OpenWebSocket over a header-capable WebSocket class (pass the `ws` package's `WebSocket`): the token goes
+ * in the Authorization header, never in the URL; an error after core stopped listening is not a crash; and a
+ * close the other side never answers (a dead network) is cut after `closeGraceMs`, so it keeps no process alive
+ */
+export function openWebSocketWith(WebSocketClass: HeaderWebSocketClass, closeGraceMs = 1000): OpenWebSocket {
+  return (url, headers) => {
+    const socket = new WebSocketClass(url, { headers });
+    socket.on("error", () => {});
+    const close = socket.close.bind(socket);
+    socket.close = (code?: number, reason?: string) => {
+      close(code, reason);
+      const timer = setTimeout(() => socket.terminate(), closeGraceMs);
+      (timer as { unref?: () => void }).unref?.();
+    };
+    // the class's handler properties take its own event types; they carry what WebSocketLike reads
+    return socket as unknown as WebSocketLike;
+  };
+}
+
 /** how long without a reading before the number counts as stale: Pulsoid sends about one a second, so ten
  * missed readings mean the sensor or the stream stopped, well before Pulsoid's own 30 s "offline" */
 export const DEFAULT_STALE_AFTER_MS = 10_000;

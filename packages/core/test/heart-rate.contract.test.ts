@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import WebSocket from "ws";
-import { createHeartRateSource, type HeartRateState, type OpenWebSocket, type WebSocketLike } from "../src/index.js";
+import { createHeartRateSource, type HeartRateState, openWebSocketWith } from "../src/index.js";
 import { useEmulator } from "./emulator.js";
 import { rejection } from "./reject.js";
 
@@ -29,7 +29,7 @@ describe("getLatestHeartRate", () => {
 
 describe("createHeartRateSource over the emulator's real-time stream", () => {
   /** Node's way to a WebSocket that can send the Authorization header */
-  const openWebSocket: OpenWebSocket = (url, headers) => new WebSocket(url, { headers }) as unknown as WebSocketLike;
+  const openWebSocket = openWebSocketWith(WebSocket);
 
   function watch(token: string) {
     const states: HeartRateState[] = [];
