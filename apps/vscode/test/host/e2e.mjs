@@ -44,7 +44,11 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
     }
   };
   await hook(emulatorUrl, "POST", "/reset", {});
-  const token = (await hook(emulatorUrl, "POST", "/tokens", { scopes: ["widgets:read", "widgets:update"] })).token;
+  const token = (
+    await hook(emulatorUrl, "POST", "/tokens", {
+      scopes: ["widgets:read", "widgets:update", "data:heart_rate:read"],
+    })
+  ).token;
   const server = await startCodeServer({
     keepHome: true,
     settings: {
@@ -234,6 +238,41 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
         throw new Error(`the heart is still on: ${JSON.stringify(widget?.configuration)}`);
       }
     });
+
+    await check(
+      "Toggle Heart Rate in Status Bar shows each reading there, the top zone on the theme's error background, and off closes the stream",
+      async () => {
+        await runFromPalette(page, "Pulsoid: Toggle Heart Rate in Status Bar");
+        const item = page.locator(".part.statusbar .statusbar-item", { has: page.locator(".codicon-heart") }).first();
+        await item.waitFor({ state: "visible", timeout: TIMEOUT });
+        await waitFor("the live stream to open", async () =>
+          (await hook(emulatorUrl, "GET", "/real-time")).connections === 1 ? true : undefined,
+        );
+        const showing = async (bpm) => {
+          await hook(emulatorUrl, "POST", "/heart-rate", { bpm });
+          await waitFor(`${bpm} in the status bar`, async () =>
+            ((await item.textContent()) ?? "").trim() === String(bpm) ? true : undefined,
+          );
+          return item.evaluate((element) => getComputedStyle(element).backgroundColor);
+        };
+        const calm = await showing(72);
+        await page.locator(".part.statusbar").screenshot({ path: join(screenshotDir, "vscode-heart-rate-72.png") });
+        const peak = await showing(182);
+        if (peak === calm) throw new Error(`182 bpm has the same background as 72 bpm (${calm})`);
+        const box = await page.locator(".part.statusbar").boundingBox();
+        if (box) {
+          await page.screenshot({
+            path: join(screenshotDir, "vscode-heart-rate.png"),
+            clip: { x: box.x + box.width - 420, y: box.y - 2, width: 420, height: box.height + 2 },
+          });
+        }
+        await runFromPalette(page, "Pulsoid: Toggle Heart Rate in Status Bar");
+        await item.waitFor({ state: "detached", timeout: TIMEOUT });
+        await waitFor("the live stream to close", async () =>
+          (await hook(emulatorUrl, "GET", "/real-time")).connections === 0 ? true : undefined,
+        );
+      },
+    );
 
     // last: headless chromium stops running the workbench's animation frames (where VS Code shows
     // notification toasts) once the approval page, a second tab, has been opened and closed
