@@ -1,6 +1,7 @@
 import { createPulsoidClient } from "@pulsekit/core";
 import { type Emulator, startEmulator } from "@pulsekit/emulator";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type Account, createAccount } from "./account.js";
 import type { GlobalSettings } from "./global-settings.js";
 import { openNodeWebSocket } from "./heart-rate/node-websocket.js";
@@ -281,5 +282,67 @@ describe("the OAuth client id", () => {
         ),
       });
     expect(emulator.requests()).toEqual([]);
+  });
+});
+
+describe("the OBS settings the account owns", () => {
+  const canary = "obs-canary-Vx93kq";
+  let obs: FakeObs | undefined;
+  afterEach(async () => {
+    await obs?.close();
+    obs = undefined;
+  });
+
+  it("stores the address and password from the page in the global settings, tells the page only that one is saved, and lists the scenes", async () => {
+    obs = await startFakeObs({ password: canary, scenes: ["Gameplay", "BRB"] });
+    const token = emulator.seedToken(widgetScopes);
+    const { app, account } = fakeApp({ token });
+    await account.answer({ type: "saveObs", url: obs.url, password: canary });
+    expect(app.held).toEqual({ token, obsUrl: obs.url, obsPassword: canary });
+    expect(app.messages).toEqual([
+      { type: "obsSetup", url: obs.url, defaultUrl: "ws://127.0.0.1:4455", passwordSaved: true },
+      { type: "obsScenes", scenes: ["Gameplay", "BRB"], currentProgramScene: "Gameplay" },
+    ]);
+    expect(await account.obs()).toMatchObject({ url: obs.url, password: canary });
+    // a second save without a password keeps the saved one
+    await account.answer({ type: "saveObs", url: obs.url });
+    expect(app.held.obsPassword).toBe(canary);
+    expect(JSON.stringify(app.messages)).not.toContain(canary);
+    expect(app.lines.join("\n")).not.toContain(canary);
+  });
+
+  it("does not store an address that is not ws://, and says so", async () => {
+    const { app, account } = fakeApp({});
+    await account.answer({ type: "saveObs", url: "http://127.0.0.1:4455" });
+    expect(app.saves).toEqual([]);
+    expect(app.messages).toEqual([
+      { type: "requestFailed", request: "saveObs", detail: expect.stringMatching(/ws:\/\//) },
+    ]);
+  });
+
+  it("says why OBS gave no scenes, naming the password field for a wrong password, without the password", async () => {
+    obs = await startFakeObs({ password: "the-right-one" });
+    const { app, account } = fakeApp({ obsUrl: obs.url, obsPassword: canary });
+    await account.answer({ type: "listObsScenes" });
+    expect(app.messages).toEqual([
+      { type: "obsFailed", kind: "auth_failed", detail: expect.stringMatching(/Password field under OBS/) },
+    ]);
+    expect(JSON.stringify(app.messages)).not.toContain(canary);
+    expect(app.lines.some((line) => line.startsWith("OBS scenes not listed"))).toBe(true);
+    expect(app.lines.join("\n")).not.toContain(canary);
+  });
+
+  it("forgets the password and keeps the address", async () => {
+    const { app, account } = fakeApp({ obsUrl: "ws://127.0.0.1:4455", obsPassword: canary });
+    await account.answer({ type: "forgetObsPassword" });
+    expect(app.held).toEqual({ obsUrl: "ws://127.0.0.1:4455" });
+    expect(app.messages).toEqual([expect.objectContaining({ type: "obsSetup", passwordSaved: false })]);
+  });
+
+  it("hides the OBS password in every log line, even one that quotes it", async () => {
+    const { app, account } = fakeApp({ obsPassword: canary });
+    await account.load();
+    account.log(`something said ${canary}`);
+    expect(app.lines).toEqual(["something said [hidden]"]);
   });
 });

@@ -12,11 +12,13 @@ import {
   SIGN_IN_SCOPES,
   signOut,
 } from "@pulsekit/core";
+import { isObsError, listObsScenes } from "@pulsekit/obs";
 import { type Endpoints, pluginEndpoints } from "./endpoints.js";
 import type { GlobalSettings } from "./global-settings.js";
 import { createGlobalSettingsStore } from "./global-settings-store.js";
 import type { InspectorRequest, PluginMessage } from "./inspector-messages.js";
 import { NotSignedInError } from "./not-signed-in-error.js";
+import { checkObsUrl, type ObsConnection, obsConnection, obsSetupMessage } from "./obs-settings.js";
 import { describeSignInFailure } from "./sign-in-failure.js";
 import { createSignInSession } from "./sign-in-session.js";
 import {
@@ -28,11 +30,15 @@ import {
 } from "./token-status.js";
 import { StepTimeoutError } from "./with-timeout.js";
 
-/** the Pulsoid account of the plugin: the one module that reads, saves and clears the token */
+/** the Pulsoid account of the plugin: the one module that reads, saves and clears the token and the OBS password */
 export interface Account {
   /** a ready client for the stored token; NotSignedInError when none is stored */
   client(): Promise<PulsoidClient>;
-  /** answers a property inspector's request (status, sign-in, a pasted token, sign-out); never throws */
+  /** where OBS is and its password, ready for @pulsekit/obs */
+  obs(): Promise<ObsConnection>;
+  /** writes a line to the plugin's log with the token and the OBS password hidden */
+  log(line: string): void;
+  /** answers a property inspector's request (status, sign-in, a pasted token, sign-out, OBS); never throws */
   answer(request: InspectorRequest): Promise<void>;
   /** global settings the app sent (didReceiveGlobalSettings) */
   received(raw: unknown): void;
@@ -73,15 +79,19 @@ export type AccountOptions = {
 export function createAccount(options: AccountOptions): Account {
   const { env, notify } = options;
   const store = createGlobalSettingsStore(options);
-  // every token handed to a client here, the stored one, a pasted one and one being revoked alike
-  const tokens = new Set<string>();
-  /** writes a line to the log with every token hidden: an error's text may quote what was sent */
-  const log = (line: string) => options.log(redactSecrets(line, tokens));
+  // every token handed to a client here (the stored one, a pasted one and one being revoked alike) and every OBS password
+  const secrets = new Set<string>();
+  /** writes a line to the log with every secret hidden: an error's text may quote what was sent */
+  const log = (line: string) => {
+    const password = store.peek()?.obsPassword;
+    if (password) secrets.add(password);
+    options.log(redactSecrets(line, secrets));
+  };
   // the status follows the store, except while an account request runs: that request reports its own outcome
   let running = 0;
 
   const clientOptions = (token: string, settings: GlobalSettings): PulsoidClientOptions => {
-    tokens.add(token);
+    secrets.add(token);
     return {
       token,
       baseUrl: pluginEndpoints(settings, env).apiBaseUrl,
@@ -238,6 +248,52 @@ export function createAccount(options: AccountOptions): Account {
     notify(signedOutUnconfirmed(revokeError));
   }
 
+  /** tells the open inspector the OBS address and whether a password is saved */
+  async function reportObsSetup(): Promise<void> {
+    if (options.inspectorOpen()) notify(obsSetupMessage(await store.get()));
+  }
+
+  /** lists the scenes of the OBS the settings point at, for the key's Scene field, or says why it could not */
+  async function reportObsScenes(): Promise<void> {
+    const connection = obsConnection(await store.get());
+    try {
+      const { scenes, currentProgramScene } = await listObsScenes(connection);
+      notify({ type: "obsScenes", scenes, ...(currentProgramScene === undefined ? {} : { currentProgramScene }) });
+    } catch (error) {
+      if (!isObsError(error)) throw error;
+      log(`OBS scenes not listed: ${error.message}`);
+      notify({ type: "obsFailed", kind: error.kind, detail: error.message });
+    }
+  }
+
+  /** stores OBS's address and, when one was typed, its password, then tries them; a bad address is not stored */
+  async function saveObs(url: string, password: string | undefined): Promise<void> {
+    const checked = checkObsUrl(url);
+    if (!checked.ok) return notify({ type: "requestFailed", request: "saveObs", detail: checked.error });
+    if (password) secrets.add(password);
+    await update((current) => {
+      const { obsUrl: _old, ...rest } = current;
+      return {
+        ...rest,
+        ...(checked.value ? { obsUrl: checked.value } : {}),
+        ...(password ? { obsPassword: password } : {}),
+      };
+    });
+    log(`OBS address saved${password ? ", and a new OBS password" : ""}`);
+    await reportObsSetup();
+    await reportObsScenes();
+  }
+
+  async function forgetObsPassword(): Promise<void> {
+    await update((current) => {
+      if (!current.obsPassword) return undefined;
+      const { obsPassword: _forgotten, ...rest } = current;
+      return rest;
+    });
+    log("OBS password removed from the plugin's global settings");
+    await reportObsSetup();
+  }
+
   async function run(request: InspectorRequest): Promise<void> {
     switch (request.type) {
       case "getStatus":
@@ -256,6 +312,14 @@ export function createAccount(options: AccountOptions): Account {
         return saveToken(request.token);
       case "signOut":
         return signOutStoredToken();
+      case "saveObs":
+        return saveObs(request.url, request.password);
+      case "forgetObsPassword":
+        return forgetObsPassword();
+      case "getObsSetup":
+        return reportObsSetup();
+      case "listObsScenes":
+        return reportObsScenes();
     }
   }
 
@@ -265,6 +329,12 @@ export function createAccount(options: AccountOptions): Account {
       if (!client) throw new NotSignedInError();
       return client;
     },
+    async obs() {
+      const settings = await store.get();
+      if (settings.obsPassword) secrets.add(settings.obsPassword);
+      return obsConnection(settings);
+    },
+    log,
     async answer(request) {
       running++;
       try {
@@ -285,6 +355,10 @@ export function createAccount(options: AccountOptions): Account {
       const settings = store.received(raw);
       if (previous?.oauthClientId !== settings.oauthClientId || previous?.apiBaseUrl !== settings.apiBaseUrl) {
         reportSetup(settings);
+      }
+      if (settings.obsPassword) secrets.add(settings.obsPassword);
+      if (previous?.obsUrl !== settings.obsUrl || previous?.obsPassword !== settings.obsPassword) {
+        reportObsSetup().catch(() => {});
       }
       announce();
       // e.g. a token stored by another writer: tell the open inspector whether Pulsoid accepts it

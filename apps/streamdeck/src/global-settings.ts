@@ -4,7 +4,7 @@ import * as z from "zod";
 const field = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 /**
- * the plugin-wide settings the app keeps privately, the only place the token lives. Known fields are
+ * the plugin-wide settings the app keeps privately, the only place the token and the OBS password live. Known fields are
  * checked; other keys pass through untouched, so writing the settings back keeps them
  */
 export const globalSettingsSchema = z.looseObject({
@@ -12,6 +12,10 @@ export const globalSettingsSchema = z.looseObject({
   apiBaseUrl: field(z.string()),
   oauthBaseUrl: field(z.string()),
   oauthClientId: field(z.string()),
+  /** OBS's WebSocket address; missing means OBS's default */
+  obsUrl: field(z.string()),
+  /** OBS's WebSocket server password: a secret, kept here only, like the token */
+  obsPassword: field(z.string().min(1)),
 });
 
 /** the plugin's global settings as read back from the app */

@@ -27,6 +27,32 @@ describe("parseInspectorRequest", () => {
   });
 });
 
+describe("the OBS requests", () => {
+  it("takes an address and, only when typed, a password", () => {
+    expect(parseInspectorRequest({ type: "saveObs", url: " ws://127.0.0.1:4455 " })).toEqual({
+      type: "saveObs",
+      url: "ws://127.0.0.1:4455",
+    });
+    expect(parseInspectorRequest({ type: "saveObs", url: "", password: "pw 1" })).toEqual({
+      type: "saveObs",
+      url: "",
+      password: "pw 1",
+    });
+    expect(parseInspectorRequest({ type: "saveObs", url: "", password: "" })).toBeUndefined();
+    expect(parseInspectorRequest({ type: "saveObs", password: "x" })).toBeUndefined();
+    expect(parseInspectorRequest({ type: "listObsScenes" })).toEqual({ type: "listObsScenes" });
+  });
+
+  it("has no message that could carry the password back to the page", () => {
+    expect(
+      parsePluginMessage({ type: "obsSetup", url: "", defaultUrl: "ws://127.0.0.1:4455", passwordSaved: true }),
+    ).toBeDefined();
+    expect(
+      parsePluginMessage({ type: "obsSetup", url: "", defaultUrl: "", passwordSaved: true, password: "x" }),
+    ).not.toHaveProperty("password");
+  });
+});
+
 describe("parsePluginMessage", () => {
   it("accepts what the plugin tells the inspector and nothing else", () => {
     const failed = { type: "requestFailed", request: "saveToken", detail: "Not saved." };

@@ -11,6 +11,16 @@ const inspectorRequestSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("saveToken"), token: z.string().trim().min(1).max(512) }),
   // the OAuth client id for device sign-in (not a secret); empty removes it
   z.object({ type: z.literal("setClientId"), clientId: z.string().trim().max(200) }),
+  // OBS's address (empty: OBS's default) and, when typed, its password; the plugin stores both, then tries them
+  z.object({
+    type: z.literal("saveObs"),
+    url: z.string().trim().max(500),
+    password: z.string().min(1).max(500).optional(),
+  }),
+  z.object({ type: z.literal("forgetObsPassword") }),
+  z.object({ type: z.literal("getObsSetup") }),
+  // the scenes of the OBS the global settings point at, for the key's Scene field
+  z.object({ type: z.literal("listObsScenes") }),
 ]);
 
 /** what a Heart Rate key's inspector asks besides the account requests */
@@ -37,7 +47,18 @@ const signInStatusSchema = z.enum(["signed_out", "checking", "signed_in", "refus
 export type SignInStatus = z.infer<typeof signInStatusSchema>;
 
 // the requests a failure can be reported for: a new request type does not compile until it is listed here
-const requestTypeSchema = z.enum(["getStatus", "signIn", "cancelSignIn", "signOut", "saveToken", "setClientId"]);
+const requestTypeSchema = z.enum([
+  "getStatus",
+  "signIn",
+  "cancelSignIn",
+  "signOut",
+  "saveToken",
+  "setClientId",
+  "saveObs",
+  "forgetObsPassword",
+  "getObsSetup",
+  "listObsScenes",
+]);
 
 const pluginMessageSchema = z.union([
   z.object({
@@ -64,7 +85,22 @@ const pluginMessageSchema = z.union([
     clientIdSource: z.enum(["settings", "environment", "none"]),
   }),
   z.object({ type: z.literal("requestFailed"), request: requestTypeSchema, detail: z.string() }),
-  z.object({ type: z.literal("pressResult"), ok: z.boolean(), detail: z.string() }),
+  // a press: the widget part, and the OBS part when the key adds to OBS
+  z.object({
+    type: z.literal("pressResult"),
+    ok: z.boolean(),
+    detail: z.string(),
+    obs: z.object({ ok: z.boolean(), detail: z.string() }).optional(),
+  }),
+  // the OBS settings as the page may see them: the address, and whether a password is saved (never the password)
+  z.object({ type: z.literal("obsSetup"), url: z.string(), defaultUrl: z.string(), passwordSaved: z.boolean() }),
+  z.object({
+    type: z.literal("obsScenes"),
+    scenes: z.array(z.string()),
+    currentProgramScene: z.string().optional(),
+  }),
+  // OBS could not be reached or refused: why, and what to do
+  z.object({ type: z.literal("obsFailed"), kind: z.string(), detail: z.string() }),
   // the live heart rate's connection, for a Heart Rate key's inspector
   z.object({
     type: z.literal("heartRate"),
@@ -80,7 +116,7 @@ const pluginMessageSchema = z.union([
   z.object({ type: z.literal("widgetsFailed"), detail: z.string() }),
 ]);
 
-/** what the plugin tells the property inspector; never a token */
+/** what the plugin tells the property inspector; never a token or the OBS password */
 export type PluginMessage = z.infer<typeof pluginMessageSchema>;
 
 /** the request in a sendToPlugin payload, or undefined for anything else */

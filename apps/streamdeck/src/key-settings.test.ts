@@ -67,11 +67,30 @@ describe("parseKeySettings", () => {
   });
 });
 
+describe("the key's OBS choice", () => {
+  it("reads Add to OBS and a scene, and a scene of the wrong type as none", () => {
+    expect(parseKeySettings({ obs: { add: true } })).toEqual({ obs: { add: true } });
+    expect(parseKeySettings({ obs: { add: false, scene: "BRB" } })).toEqual({ obs: { add: false, scene: "BRB" } });
+    expect(parseKeySettings({ obs: { add: true, scene: 3 } })).toEqual({ obs: { add: true } });
+  });
+
+  it("reads an OBS choice without a yes or no as none, so a press adds nothing", () => {
+    expect(parseKeySettings({ obs: { add: "yes" } })).toEqual({});
+    expect(parseKeySettings({ obs: true })).toEqual({});
+  });
+
+  it("keeps what a newer version adds inside it", () => {
+    expect(keySettingsToStore({}, parseKeySettings({ obs: { add: true, size: 2 } }))).toEqual({
+      obs: { add: true, size: 2 },
+    });
+  });
+});
+
 describe("keySettingsToStore", () => {
   it("writes the known fields given, keeps keys this version does not know, and drops wrong-typed ones", () => {
-    const raw = { name: 7, heartEnabled: "false", counter: 2, obs: { add: true }, lastWidgetId: "old" };
+    const raw = { name: 7, heartEnabled: "false", counter: 2, sound: { on: true }, lastWidgetId: "old" };
     expect(keySettingsToStore(raw, { counter: 3, lastWidgetId: "new" })).toEqual({
-      obs: { add: true },
+      sound: { on: true },
       counter: 3,
       lastWidgetId: "new",
     });

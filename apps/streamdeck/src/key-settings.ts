@@ -21,7 +21,16 @@ const unfinishedSchema: z.ZodType<UnfinishedCreate> = z.object({
   existingIds: z.array(z.string()),
 });
 
-/** what one key remembers; travels inside exported profiles, so never a token */
+/** whether a press also puts its widget into OBS, and where; no scene means the current program scene */
+const obsSchema = z.looseObject({
+  add: z.boolean(),
+  scene: field(z.string()),
+});
+
+/** a key's OBS choice, as read back */
+export type KeyObs = z.infer<typeof obsSchema>;
+
+/** what one key remembers; travels inside exported profiles, so never a token or a password */
 export const keySettingsSchema = z.object({
   preset: field(z.string().min(1)),
   name: field(z.string()),
@@ -35,6 +44,8 @@ export const keySettingsSchema = z.object({
   lastWidgetName: field(z.string()),
   /** a press that may have made its widget: the next press looks for that widget before making one */
   unfinished: field(unfinishedSchema),
+  /** "Add to OBS": the OBS address and password are global settings, never here */
+  obs: field(obsSchema),
 });
 
 /** what one key remembers, as read back from the app */

@@ -1,6 +1,7 @@
-import streamDeck, {
+import {
   action,
   type DidReceiveSettingsEvent,
+  type KeyAction,
   type KeyDownEvent,
   type PropertyInspectorDidAppearEvent,
   type SendToPluginEvent,
@@ -8,12 +9,19 @@ import streamDeck, {
 } from "@elgato/streamdeck";
 import { isPulsoidError } from "@pulsekit/core";
 import type { Account } from "../account.js";
-import { createWidgetFromKey } from "../create-widget-press.js";
+import { createWidgetFromKey, type PressOutcome } from "../create-widget-press.js";
 import { type PluginMessage, parseInspectorRequest } from "../inspector-messages.js";
 import type { JsonObject, JsonValue } from "../json.js";
 import { createKeyFeedback } from "../key-feedback.js";
 import { keySettingsToStore, parseKeySettings } from "../key-settings.js";
-import { describePressFailure, SUCCESS_TITLE, titleForError } from "../key-title.js";
+import {
+  describeObsPlacement,
+  describePressFailure,
+  SUCCESS_TITLE,
+  titleForError,
+  titleForObsPlacement,
+} from "../key-title.js";
+import { type ObsPlacement, placeInObs } from "../place-in-obs.js";
 import { createPressLock } from "../press-lock.js";
 import { withTimeout } from "../with-timeout.js";
 
@@ -24,13 +32,13 @@ export const SUCCESS_COOLDOWN_MS = 1500;
 
 /** what the action needs from the rest of the plugin */
 export type CreateWidgetServices = {
-  /** the Pulsoid account: a ready client for presses, and the answers to the inspector's requests */
-  account: Pick<Account, "client" | "answer">;
+  /** the account: a ready Pulsoid client and OBS connection for presses, the answers to the inspector, the log */
+  account: Pick<Account, "client" | "obs" | "answer" | "log">;
   /** tells the open inspector; with a key id, only that key's */
   notifyInspector: (message: PluginMessage, keyId?: string) => void;
 };
 
-/** the "Create Widget" key: one press creates one Pulsoid widget from the key's settings */
+/** the "Create Widget" key: one press creates one Pulsoid widget from the key's settings, then may put it into OBS */
 @action({ UUID: "dev.pulsekit.widgets.create" })
 export class CreateWidgetAction extends SingletonAction<JsonObject> {
   readonly #services: CreateWidgetServices;
@@ -55,36 +63,21 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
     const stopProgress = this.#feedback.progress(key);
     const raw = this.#newest(key.id, ev.payload.settings);
     const settings = parseKeySettings(raw);
-    let cooldownMs = 0;
+    const { account } = this.#services;
     // a press that gives up also stops its request
     const stop = new AbortController();
+    let outcome: PressOutcome;
     try {
-      const outcome = await withTimeout(
+      outcome = await withTimeout(
         createWidgetFromKey({
           settings,
-          client: () => this.#services.account.client(),
+          client: () => account.client(),
           now: new Date(),
           signal: stop.signal,
         }),
         PRESS_LIMIT_MS,
         "Pulsoid",
       ).finally(() => stop.abort());
-      stopProgress();
-      const stored = keySettingsToStore(raw, outcome.settings);
-      this.#latest.set(key.id, stored);
-      cooldownMs = SUCCESS_COOLDOWN_MS;
-      streamDeck.logger.info(`created widget ${outcome.widget.id} "${outcome.widget.name}"`);
-      await key.setSettings(stored);
-      await this.#feedback.result(key, SUCCESS_TITLE);
-      await key.showOk();
-      this.#services.notifyInspector(
-        {
-          type: "pressResult",
-          ok: true,
-          detail: `Created "${outcome.widget.name}". Add ${outcome.url} to OBS as a browser source.`,
-        },
-        key.id,
-      );
     } catch (error) {
       stopProgress();
       if (isPulsoidError(error) && error.unfinishedCreate) {
@@ -94,17 +87,57 @@ export class CreateWidgetAction extends SingletonAction<JsonObject> {
         await key.setSettings(kept).catch(() => {});
       }
       const detail = describePressFailure(error);
-      streamDeck.logger.warn(`press failed: ${detail}`);
+      account.log(`press failed: ${detail}`);
       await this.#feedback.result(key, titleForError(error)).catch(() => {});
       await key.showAlert().catch(() => {});
       this.#services.notifyInspector({ type: "pressResult", ok: false, detail }, key.id);
+      release();
+      return;
+    }
+    // the widget exists from here on: the press counts as made, whatever OBS does
+    try {
+      const stored = keySettingsToStore(raw, outcome.settings);
+      this.#latest.set(key.id, stored);
+      account.log(`created widget ${outcome.widget.id} "${outcome.widget.name}"`);
+      await key.setSettings(stored).catch((error) => account.log(`the key's settings were not stored: ${error}`));
+      const placement = settings.obs?.add
+        ? await placeInObs({
+            obs: settings.obs,
+            connection: () => account.obs(),
+            widget: { id: outcome.widget.id, name: outcome.widget.name, url: outcome.url },
+          })
+        : undefined;
+      stopProgress();
+      await this.#showCreated(key, outcome, placement).catch(() => {});
     } finally {
-      release(cooldownMs);
+      stopProgress();
+      release(SUCCESS_COOLDOWN_MS);
     }
   }
 
-  override onPropertyInspectorDidAppear(_ev: PropertyInspectorDidAppearEvent<JsonObject>): Promise<void> {
-    return this.#services.account.answer({ type: "getStatus" });
+  /** the key's title and mark, the log line and the inspector's last-widget line after a widget was created */
+  async #showCreated(key: KeyAction<JsonObject>, outcome: PressOutcome, placement: ObsPlacement | undefined) {
+    const { account } = this.#services;
+    const created = `Created "${outcome.widget.name}": ${outcome.url}`;
+    if (!placement) {
+      await this.#feedback.result(key, SUCCESS_TITLE);
+      await key.showOk();
+      this.#services.notifyInspector(
+        { type: "pressResult", ok: true, detail: `${created}. Add it to OBS as a browser source.` },
+        key.id,
+      );
+      return;
+    }
+    const obs = { ok: placement.ok, detail: describeObsPlacement(placement) };
+    account.log(obs.detail);
+    await this.#feedback.result(key, titleForObsPlacement(placement));
+    await (placement.ok ? key.showOk() : key.showAlert());
+    this.#services.notifyInspector({ type: "pressResult", ok: true, detail: `${created}.`, obs }, key.id);
+  }
+
+  override async onPropertyInspectorDidAppear(_ev: PropertyInspectorDidAppearEvent<JsonObject>): Promise<void> {
+    await this.#services.account.answer({ type: "getObsSetup" });
+    await this.#services.account.answer({ type: "getStatus" });
   }
 
   override async onSendToPlugin(ev: SendToPluginEvent<JsonValue, JsonObject>): Promise<void> {

@@ -3,8 +3,10 @@ import { isHexColor, listPresets } from "@pulsekit/core";
 import * as z from "zod";
 import { type InspectorRequest, type PluginMessage, parsePluginMessage } from "../inspector-messages.js";
 import { type KeySettings, keySettingsToStore, parseKeySettings, widgetRequestFor } from "../key-settings.js";
+import { checkObsUrl } from "../obs-settings.js";
 import { type AccountPhase, accountView } from "./account-view.js";
 import { checkField, NAME_PLACEHOLDER } from "./form-rules.js";
+import { type ObsKnown, obsPasswordState, obsStatusLine, sceneField } from "./obs-view.js";
 import { lastWidget, presetOf, showsHeart } from "./widget-view.js";
 
 type Json = Record<string, unknown>;
@@ -34,6 +36,10 @@ type Setup = Extract<PluginMessage, { type: "setup" }>;
 let setup: Setup | undefined;
 let status: Extract<PluginMessage, { type: "status" }> | undefined;
 let phase: AccountPhase = "waiting";
+/** the OBS address and whether a password is saved, as the plugin last said (never the password) */
+let obsSetup: Extract<PluginMessage, { type: "obsSetup" }> | undefined;
+/** OBS's scenes, or why the plugin could not get them */
+let obs: ObsKnown = { state: "unknown" };
 
 function setSettings(raw: unknown): void {
   settings = raw;
@@ -86,6 +92,55 @@ function render(): void {
     el.value = view.configuration ? JSON.stringify(view.configuration) : "";
   });
   renderLastWidget();
+  renderObs();
+}
+
+/** the OBS part: the key's Add to OBS and Scene, and the shared address, password state and connection line */
+function renderObs(): void {
+  const add = view.obs?.add === true;
+  const addBox = $<HTMLInputElement>("obsAdd");
+  if (addBox !== document.activeElement) addBox.checked = add;
+  $("obsScene-row").hidden = !add;
+  const field = sceneField(view.obs?.scene, obs);
+  const select = $<HTMLSelectElement>("obsScene");
+  const text = $<HTMLInputElement>("obsSceneText");
+  select.hidden = field.kind !== "list";
+  text.hidden = field.kind !== "text";
+  if (field.kind === "list") {
+    select.replaceChildren(...field.options.map((option) => new Option(option.label, option.value)));
+    select.value = field.selected;
+    $("obsScene-note").textContent = "";
+  } else {
+    if (text !== document.activeElement) text.value = field.value;
+    $("obsScene-note").textContent = field.note;
+  }
+  const status = $("obs-status");
+  status.textContent = obsStatusLine(obs);
+  status.classList.toggle("failed", obs.state === "failed");
+  if (obsSetup) {
+    const url = $<HTMLInputElement>("obsUrl");
+    if (url !== document.activeElement) url.value = obsSetup.url;
+    url.placeholder = obsSetup.defaultUrl;
+    const password = obsPasswordState(obsSetup.passwordSaved);
+    $<HTMLInputElement>("obsPassword").placeholder = password.placeholder;
+    $("obsPassword-state").textContent = password.line;
+    $("forget-obs-password").hidden = !obsSetup.passwordSaved;
+  }
+}
+
+/** asks the plugin for OBS's scenes; the answer fills the Scene list or says why there is none */
+function askObsScenes(): void {
+  obs = { state: "asking" };
+  renderObs();
+  ask({ type: "listObsScenes" });
+}
+
+/** the key's OBS choice with one part changed; keys a newer version added inside it are kept */
+function saveObsChoice(change: { add?: boolean; scene?: string }): void {
+  const current = view.obs ?? { add: false };
+  const scene = (change.scene ?? current.scene ?? "").trim();
+  const { scene: _old, ...rest } = current;
+  saveSettings({ obs: { ...rest, add: change.add ?? current.add, ...(scene ? { scene } : {}) } });
 }
 
 /** the colour row only for a widget that shows a heart (not for `minimal`, or with the heart switched off) */
@@ -233,14 +288,41 @@ function onPluginMessage(message: PluginMessage): void {
     case "requestFailed":
       if (message.request === "saveToken") showError("token", message.detail);
       else if (message.request === "setClientId") showError("clientId", message.detail);
-      else {
+      else if (message.request === "saveObs") {
+        showError("obsUrl", message.detail);
+        obs = { state: "unknown" };
+        renderObs();
+      } else if (message.request === "listObsScenes" || message.request === "forgetObsPassword") {
+        obs = { state: "failed", detail: message.detail };
+        renderObs();
+      } else {
         if (phase !== "awaiting_approval") phase = "status";
         $("sign-in-error").textContent = message.detail;
         renderAccount();
       }
       return;
-    case "pressResult":
+    case "pressResult": {
       $("press-result").textContent = message.detail;
+      const line = $("press-obs");
+      line.textContent = message.obs?.detail ?? "";
+      line.classList.toggle("failed", message.obs?.ok === false);
+      return;
+    }
+    case "obsSetup":
+      obsSetup = message;
+      renderObs();
+      return;
+    case "obsScenes":
+      obs = {
+        state: "scenes",
+        scenes: message.scenes,
+        ...(message.currentProgramScene ? { currentProgramScene: message.currentProgramScene } : {}),
+      };
+      renderObs();
+      return;
+    case "obsFailed":
+      obs = { state: "failed", detail: message.detail };
+      renderObs();
       return;
   }
 }
@@ -311,6 +393,41 @@ function wireAccount(): void {
   onEnter("clientId", saveClientId);
 }
 
+function wireObs(): void {
+  const addBox = $<HTMLInputElement>("obsAdd");
+  addBox.addEventListener("change", () => {
+    saveObsChoice({ add: addBox.checked });
+    renderObs();
+    if (addBox.checked && obs.state !== "scenes") askObsScenes();
+  });
+  const select = $<HTMLSelectElement>("obsScene");
+  select.addEventListener("change", () => saveObsChoice({ scene: select.value }));
+  const text = $<HTMLInputElement>("obsSceneText");
+  text.addEventListener("input", () => saveObsChoice({ scene: text.value }));
+
+  /** true when the address or password fields hold something not saved yet */
+  const changed = () =>
+    $<HTMLInputElement>("obsPassword").value !== "" ||
+    $<HTMLInputElement>("obsUrl").value.trim() !== (obsSetup?.url ?? "");
+  // the plugin stores both in its global settings, then tries them; the page keeps no password
+  const saveObs = () => {
+    const url = checkObsUrl($<HTMLInputElement>("obsUrl").value);
+    if (!url.ok) return showError("obsUrl", url.error);
+    showError("obsUrl", "");
+    const passwordField = $<HTMLInputElement>("obsPassword");
+    const password = passwordField.value;
+    passwordField.value = "";
+    obs = { state: "asking" };
+    renderObs();
+    ask({ type: "saveObs", url: url.value, ...(password ? { password } : {}) });
+  };
+  $("save-obs").addEventListener("click", saveObs);
+  onEnter("obsUrl", saveObs);
+  onEnter("obsPassword", saveObs);
+  $("test-obs").addEventListener("click", () => (changed() ? saveObs() : askObsScenes()));
+  $("forget-obs-password").addEventListener("click", () => ask({ type: "forgetObsPassword" }));
+}
+
 function onEnter(id: string, run: () => void): void {
   $(id).addEventListener("keydown", (event) => {
     if (event.key === "Enter") run();
@@ -360,11 +477,14 @@ function connectElgatoStreamDeckSocket(
   socket = new WebSocket(`ws://127.0.0.1:${port}`);
   socket.addEventListener("open", () => {
     send({ event: registerEvent, uuid });
+    // a key that adds to OBS shows OBS's scenes to pick from
+    if (view.obs?.add) askObsScenes();
   });
   socket.addEventListener("message", (ev) => onMessage(String(ev.data)));
 }
 
 wireFields();
 wireAccount();
+wireObs();
 renderAccount();
 Object.assign(window, { connectElgatoStreamDeckSocket });
