@@ -3,9 +3,11 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { widgetUrlCaveat } from "@pulsekit/core";
 import { emulatorHooks } from "@pulsekit/emulator";
+import { type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "../../../../scripts/ensure-chromium.mjs";
+import { closedAddress } from "../support/closed-address.js";
 import { appDir } from "../support/plugin-package.js";
 import { ACTION_UUID, DEVICE_ID, type Message, REGISTRATION_INFO } from "../support/stream-deck-host.js";
 import { type Deck, type DeckOptions, startDeck, stopDeck } from "./setup.js";
@@ -16,11 +18,17 @@ let openContext: BrowserContext | undefined;
 const requested: string[] = [];
 const pageErrors: string[] = [];
 
+// the OBS the page's Test connection reaches through the plugin; its password must never reach the page
+const OBS_PASSWORD = "obs-canary-page-41xT";
+let obs: FakeObs;
+
 beforeAll(async () => {
   browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  obs = await startFakeObs({ password: OBS_PASSWORD, scenes: ["Gameplay", "BRB", "Starting soon"] });
 });
 afterAll(async () => {
   await browser?.close();
+  await obs?.close();
 });
 afterEach(async () => {
   await openContext?.close();
@@ -316,5 +324,70 @@ describe("the property inspector page in Chromium", () => {
 
     await page.fill("#name", "Fixed");
     await expect.poll(() => inspectorSaves(d).at(-1)).toEqual({ name: "Fixed", obs: { add: false } });
+  });
+
+  it("offers Add to OBS, and after Test connection lists OBS's scenes with the current program scene first", async () => {
+    const nobody = await closedAddress();
+    const { page, key, d } = await openInspector(
+      {
+        globalSettings: (emulator) => ({
+          token: emulator.seedToken({ scopes: ["widgets:read", "widgets:update"] }),
+          obsUrl: nobody,
+        }),
+      },
+      { name: "Stream {counter}" },
+    );
+    await expect.poll(() => page.locator("#status").textContent()).toBe("Signed in");
+    expect(await shown(page, "#obsAdd")).toBe(true);
+    expect(await page.locator("#obsAdd").isChecked()).toBe(false);
+    expect(await shown(page, "#obsScene-row")).toBe(false);
+    await expect.poll(() => page.locator("#obsPassword").getAttribute("placeholder")).toBe("none");
+
+    // OBS is not running at the saved address: the Scene field is a text field saying why
+    expect(await page.locator("#obsUrl").inputValue()).toBe(nobody);
+    await page.check("#obsAdd");
+    await expect.poll(() => inspectorSaves(d).at(-1)?.obs).toEqual({ add: true });
+    await expect
+      .poll(() => page.locator("#obsScene-note").textContent())
+      .toMatch(`Could not get the scenes from OBS. Could not reach OBS at ${nobody}. Start OBS`);
+    expect(await shown(page, "#obsSceneText")).toBe(true);
+    expect(await shown(page, "#obsScene")).toBe(false);
+
+    await page.fill("#obsUrl", obs.url);
+    await page.fill("#obsPassword", OBS_PASSWORD);
+    await page.click("#test-obs");
+    await expect.poll(() => shown(page, "#obsScene")).toBe(true);
+    expect(await page.locator("#obsScene option").allTextContents()).toEqual([
+      'Current program scene (now "Gameplay")',
+      "Gameplay",
+      "BRB",
+      "Starting soon",
+    ]);
+    expect(await page.locator("#obsScene").inputValue()).toBe("");
+    expect(await page.locator("#obs-status").textContent()).toBe('Connected to OBS: 3 scenes, "Gameplay" on air.');
+    // the password left the field for the plugin's global settings; the page only knows one is saved
+    expect(await page.locator("#obsPassword").inputValue()).toBe("");
+    expect(await page.locator("#obsPassword").getAttribute("placeholder")).toBe("saved (hidden)");
+    expect(await shown(page, "#forget-obs-password")).toBe(true);
+    expect(d.host.globalSettings).toMatchObject({ obsUrl: obs.url, obsPassword: OBS_PASSWORD });
+    expect(inspectorSaves(d, "setGlobalSettings")).toEqual([]);
+
+    await page.selectOption("#obsScene", "BRB");
+    await expect.poll(() => inspectorSaves(d).at(-1)?.obs).toEqual({ add: true, scene: "BRB" });
+    await screenshot(page, "7-obs");
+
+    d.host.press(key);
+    await d.host.nextCommand("showOk", key);
+    const [widget] = d.emulator.widgets();
+    await expect
+      .poll(() => page.locator("#press-obs").textContent())
+      .toBe('Added to OBS: the browser source "Stream 1" in the scene "BRB".');
+    expect(obs.scenes().find((scene) => scene.sceneName === "BRB")?.sources).toContain("Stream 1");
+    expect(obs.inputs().find((input) => input.inputName === "Stream 1")?.inputSettings.url).toBe(
+      `https://pulsoid.net/widget/view/${widget?.id}`,
+    );
+    expect(JSON.stringify(d.host.commands("sendToPropertyInspector"))).not.toContain(OBS_PASSWORD);
+    expect(JSON.stringify(inspectorSaves(d))).not.toContain(OBS_PASSWORD);
+    expect(await page.content()).not.toContain(OBS_PASSWORD);
   });
 });

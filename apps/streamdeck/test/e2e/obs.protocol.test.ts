@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import { type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { closedAddress } from "../support/closed-address.js";
 import { InspectorClient } from "../support/inspector-client.js";
 import { ACTION_UUID, type Message } from "../support/stream-deck-host.js";
 import { type Deck, readPluginLogs, startDeck, stopDeck } from "./setup.js";
@@ -37,15 +37,6 @@ async function obsDeck(obsSettings: Message = { obsUrl: obs.url, obsPassword: CA
     }),
   });
   return deck;
-}
-
-/** an address where nothing listens: a port that was free a moment ago */
-async function closedAddress(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `ws://127.0.0.1:${port}`;
 }
 
 /** the requests of one type the fake OBS received for a source name */
