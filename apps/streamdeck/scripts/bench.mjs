@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // prints the plugin's figures: bundle size, launch to registration, keyDown to the request reaching
-// Pulsoid (the emulator), and the plugin's memory after 100 presses; run after the build
+// Pulsoid (the emulator), the plugin's memory after 100 presses, keyDown to the widget's source in a fake OBS,
+// and the Heart Rate key's figures; run after the build
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -4,6 +4,7 @@ import { createServer, request } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname, join } from "node:path";
 import { startEmulator } from "@pulsekit/emulator";
+import { startFakeObs } from "@pulsekit/obs/fake";
 import { appDir, installPackedPlugin, packedPlugin } from "../support/plugin-package.js";
 import { StreamDeckHost } from "../support/stream-deck-host.js";
 
@@ -90,6 +91,39 @@ const rssAfter = await hundredPresses();
 const rssAfter200 = await hundredPresses();
 const widgets = emulator.widgets().length;
 await host.stop();
+
+// Add to OBS: keyDown to the browser source in the fake OBS (CreateInput arriving, then answered), and to the key's
+// "Added to OBS"; 20 keys, one press each, one at a time, with a password so each press does the handshake too
+const createInputs = new Map<string, number>();
+const obs = await startFakeObs({
+  password: "bench-password",
+  scenes: ["Gameplay", "BRB"],
+  onRequest: (request) => {
+    if (request.requestType === "CreateInput")
+      createInputs.set(String(request.requestData?.inputName), performance.now());
+  },
+});
+const obsHost = await StreamDeckHost.start({
+  pluginDir,
+  env: { PULSOID_API_URL: emulator.url, PULSOID_OAUTH_URL: emulator.url },
+  globalSettings: { token, obsUrl: obs.url, obsPassword: "bench-password" },
+});
+const toSource: number[] = [];
+const toTitle: number[] = [];
+for (let i = 0; i < 20; i++) {
+  const name = `OBS bench ${i}`;
+  const key = obsHost.addKey({ name, obs: { add: true } });
+  await sleep(20);
+  const sentAt = performance.now();
+  obsHost.press(key);
+  await obsHost.waitUntil(() => obsHost.titles(key).includes("Added\nto OBS"), 10_000, "the key to say Added to OBS");
+  const titledAt = obsHost.frames.findLast((f) => f.message.event === "setTitle" && f.message.context === key)?.at;
+  toSource.push((createInputs.get(name) ?? Number.NaN) - sentAt);
+  toTitle.push((titledAt ?? Number.NaN) - sentAt);
+}
+const obsSources = obs.inputs().length;
+await obsHost.stop();
+await obs.close();
 
 // the Heart Rate key: a reading leaving the emulator to its picture at the app, a dropped stream, 10,000 readings
 const heartToken = emulator.seedToken({ scopes: ["widgets:read", "widgets:update", "data:heart_rate:read"] });
@@ -183,6 +217,9 @@ const rows: [string, string][] = [
   ["plugin memory (RSS) when idle", mib(rssIdle)],
   ["plugin memory (RSS) after 100 presses", mib(rssAfter)],
   [`plugin memory (RSS) after 200 presses (${widgets} widgets in all)`, mib(rssAfter200)],
+  ["Add to OBS: keyDown to CreateInput at OBS (median of 20)", ms(median(toSource))],
+  ["Add to OBS: keyDown to CreateInput at OBS (p95 of 20)", ms(p95(toSource))],
+  [`Add to OBS: keyDown to "Added to OBS" on the key (median of 20; ${obsSources} sources)`, ms(median(toTitle))],
   ["heart rate: reading to the key's setImage (median of 200)", ms(median(pictureLatencies))],
   ["heart rate: reading to the key's setImage (p95 of 200)", ms(p95(pictureLatencies))],
   ["heart rate: drop to reconnected (median of 5)", ms(median(reconnects))],
