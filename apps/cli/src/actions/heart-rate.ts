@@ -1,4 +1,5 @@
-import { isPulsoidError, type PulsoidError, SCOPES, TOKEN_SETTINGS_URL } from "@pulsekit/core";
+import { isPulsoidError, openWebSocketWith, type PulsoidError, SCOPES, TOKEN_SETTINGS_URL } from "@pulsekit/core";
+import WebSocket from "ws";
 import { CliError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
 import { ExitCode } from "../exit-codes.js";
@@ -6,7 +7,6 @@ import { clockTime, createWatchNarrator, latestLine, readingJson, watchLine } fr
 import { abortOnInterrupt } from "../interrupt.js";
 import type { Output } from "../output.js";
 import { endpoints, heartRateSource, signedIn } from "../session.js";
-import { openWebSocket } from "../web-socket.js";
 
 /** what `heart-rate` was given */
 export interface HeartRateOptions {
@@ -60,7 +60,7 @@ function namedPermission(error: unknown): unknown {
  * it with core's message; Ctrl-C ends it with exit code 130
  */
 async function watchHeartRate(ctx: CliContext, out: Output): Promise<void> {
-  const source = heartRateSource(ctx, out, openWebSocket);
+  const source = heartRateSource(ctx, out, openWebSocketWith(WebSocket));
   const narrate = createWatchNarrator();
   let readings = 0;
   const notice = (text: string, problem: boolean) =>
