@@ -97,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
       if (event.affectsConfiguration(HEART_RATE_SETTING) && heartRateShown()) void commands().catch(() => undefined);
     }),
   );
+  // on at start-up: the item comes with the commands bundle, loaded once activate has returned
   if (heartRateShown()) setTimeout(() => void commands().catch(() => undefined), 0);
   const activated = performance.now();
   const started = typeof __pulsekitLoadStarted === "number" ? __pulsekitLoadStarted : activateStarted;
