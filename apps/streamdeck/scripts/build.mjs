@@ -3,7 +3,6 @@
 // property inspector script, validates the manifest and packs dist/dev.pulsekit.widgets.streamDeckPlugin
 import { spawnSync } from "node:child_process";
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
@@ -28,25 +27,6 @@ const unusedOptionLists = {
   },
 };
 
-// `import { z } from "zod"` hands esbuild zod's whole namespace as one value, so every export stays, its ~50
-// locales too (~230 KiB); Rollup and webpack see through it, esbuild does not. `import * as z` binds the same
-// namespace and lets esbuild keep only what is used. A workspace package written either way builds the same
-const zodNamedImport = /^import \{ z \} from "zod";$/m;
-const zodNamespaceImport = {
-  name: "zod-namespace-import",
-  setup(build) {
-    build.onLoad({ filter: /[\\/]packages[\\/][^\\/]+[\\/]dist[\\/].*\.js$/ }, async (args) => {
-      const source = await readFile(args.path, "utf8");
-      if (!zodNamedImport.test(source)) return undefined;
-      return {
-        contents: source.replace(zodNamedImport, 'import * as z from "zod";'),
-        loader: "js",
-        resolveDir: dirname(args.path),
-      };
-    });
-  },
-};
-
 const plugin = await build({
   entryPoints: [join(root, "src/plugin.ts")],
   outfile: join(pluginDir, "bin/plugin.js"),
@@ -63,7 +43,7 @@ const plugin = await build({
   // ws's own switches for its optional native add-ons: with no node_modules at run time the lookup can
   // only fail, and ws falls back to its JavaScript mask and Node's buffer.isUtf8 either way
   define: { "process.env.WS_NO_BUFFER_UTIL": '"1"', "process.env.WS_NO_UTF_8_VALIDATE": '"1"' },
-  plugins: [unusedOptionLists, zodNamespaceImport],
+  plugins: [unusedOptionLists],
   minify: true,
   keepNames: true,
   sourcemap: "linked",

@@ -1,10 +1,10 @@
-import { createPulsoidClient } from "@pulsekit/core";
+import { createPulsoidClient, openWebSocketWith } from "@pulsekit/core";
 import { type Emulator, startEmulator } from "@pulsekit/emulator";
 import { type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { type Account, createAccount } from "./account.js";
 import type { GlobalSettings } from "./global-settings.js";
-import { openNodeWebSocket } from "./heart-rate/node-websocket.js";
 import type { PluginMessage } from "./inspector-messages.js";
 import { NotSignedInError } from "./not-signed-in-error.js";
 
@@ -46,7 +46,7 @@ function fakeApp(settings: Record<string, unknown> = {}) {
     inspectorOpen: () => true,
     openUrl: async () => {},
     log: (line) => app.lines.push(line),
-    openWebSocket: openNodeWebSocket,
+    openWebSocket: openWebSocketWith(WebSocket),
   });
   return { app, account };
 }
@@ -208,7 +208,7 @@ describe("sign-out", () => {
       inspectorOpen: () => true,
       openUrl: async () => {},
       log: () => {},
-      openWebSocket: openNodeWebSocket,
+      openWebSocket: openWebSocketWith(WebSocket),
     });
     await account.answer({ type: "signOut" });
     expect(messages).toEqual([

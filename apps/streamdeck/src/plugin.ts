@@ -1,9 +1,10 @@
 import streamDeck from "@elgato/streamdeck";
+import { openWebSocketWith } from "@pulsekit/core";
+import WebSocket from "ws";
 import { createAccount } from "./account.js";
 import { CreateWidgetAction } from "./actions/create-widget.js";
 import { HeartRateAction } from "./actions/heart-rate.js";
 import { createLiveHeartRate } from "./heart-rate/live-heart-rate.js";
-import { openNodeWebSocket } from "./heart-rate/node-websocket.js";
 import { staleAfterMsFrom } from "./heart-rate/stale-setting.js";
 import type { PluginMessage } from "./inspector-messages.js";
 import type { JsonObject } from "./json.js";
@@ -31,7 +32,7 @@ const account = createAccount({
   inspectorOpen: () => streamDeck.ui.action !== undefined,
   openUrl: (url) => streamDeck.system.openUrl(url),
   log,
-  openWebSocket: openNodeWebSocket,
+  openWebSocket: openWebSocketWith(WebSocket),
   staleAfterMs: staleAfterMsFrom(process.env),
 });
 

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 // the fields this package reads from OBS's answers; anything else OBS sends is kept but not relied on
 
