@@ -1,7 +1,13 @@
-import { createHeartRateSource, describeError, type HeartRateSource, type OpenWebSocket } from "@pulsekit/core";
+import {
+  createHeartRateSource,
+  describeError,
+  type HeartRateSource,
+  type OpenWebSocket,
+  openWebSocketWith,
+} from "@pulsekit/core";
 import * as vscode from "vscode";
+import WebSocket from "ws";
 import type { PulseKit } from "../kit";
-import { openNodeWebSocket } from "./node-web-socket";
 import { ReadingStats, summarySentence } from "./reading-stats";
 import { HEART_RATE_SETTING, heartRateShown, showHeartRate } from "./setting";
 import { type HeartRateStatus, heartRateStatus, type StatusBarState } from "./status-text";
@@ -46,7 +52,7 @@ export class HeartRateStatusBar implements vscode.Disposable {
 
   constructor(
     private readonly kit: PulseKit,
-    private readonly openWebSocket: OpenWebSocket = openNodeWebSocket,
+    private readonly openWebSocket: OpenWebSocket = openWebSocketWith(WebSocket),
   ) {
     this.subscriptions = [
       this.changes,
