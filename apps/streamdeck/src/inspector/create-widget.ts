@@ -1,33 +1,18 @@
 // the property inspector of the "Create Widget" key: runs in the app's browser, talks to the app over its socket
 import { isHexColor, listPresets } from "@pulsekit/core";
-import * as z from "zod";
-import { type InspectorRequest, type PluginMessage, parsePluginMessage } from "../inspector-messages.js";
+import type { InspectorRequest, PluginMessage } from "../inspector-messages.js";
 import { type KeySettings, keySettingsToStore, parseKeySettings, widgetRequestFor } from "../key-settings.js";
 import { checkObsUrl } from "../obs-settings.js";
 import { type AccountPhase, accountView } from "./account-view.js";
+import { connectInspector } from "./app-socket.js";
 import { checkField, NAME_PLACEHOLDER } from "./form-rules.js";
 import { type ObsKnown, obsPasswordState, obsStatusLine, sceneField } from "./obs-view.js";
 import { lastWidget, presetOf, showsHeart } from "./widget-view.js";
 
 type Json = Record<string, unknown>;
 
-/** the parts read here of an event from the app, or of the action info handed over at start-up */
-const appEventSchema = z.object({
-  event: z.string().optional().catch(undefined),
-  action: z.string().optional().catch(undefined),
-  payload: z.unknown(),
-});
-
-/** a payload that carries a key's settings; parseKeySettings checks the settings themselves */
-const settingsPayloadSchema = z.object({ settings: z.unknown() });
-
-const settingsIn = (payload: unknown): unknown => settingsPayloadSchema.safeParse(payload).data?.settings;
-
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-let socket: WebSocket | undefined;
-let uuid = "";
-let actionUuid = "";
 // the key's settings as the app holds them, and what the plugin reads from them (as a press does)
 let settings: unknown = {};
 let view: KeySettings = {};
@@ -41,17 +26,21 @@ let obsSetup: Extract<PluginMessage, { type: "obsSetup" }> | undefined;
 /** OBS's scenes, or why the plugin could not get them */
 let obs: ObsKnown = { state: "unknown" };
 
+const app = connectInspector<InspectorRequest>({
+  settings(raw) {
+    setSettings(raw);
+    render();
+  },
+  connected() {
+    // a key that adds to OBS shows OBS's scenes to pick from
+    if (view.obs?.add) askObsScenes();
+  },
+  pluginMessage: (message) => onPluginMessage(message),
+});
+
 function setSettings(raw: unknown): void {
   settings = raw;
   view = parseKeySettings(raw);
-}
-
-function send(message: Json): void {
-  socket?.send(JSON.stringify(message));
-}
-
-function ask(request: InspectorRequest): void {
-  send({ event: "sendToPlugin", action: actionUuid, context: uuid, payload: request });
 }
 
 function showError(field: string, message: string): void {
@@ -65,7 +54,7 @@ function showError(field: string, message: string): void {
 function saveSettings(change: Json): void {
   const stored = keySettingsToStore(settings, { ...view, ...change });
   setSettings(stored);
-  send({ event: "setSettings", context: uuid, payload: stored });
+  app.saveSettings(stored);
 }
 
 /** puts the settings into the fields, leaving alone the one the user is typing in */
@@ -132,7 +121,7 @@ function renderObs(): void {
 function askObsScenes(): void {
   obs = { state: "asking" };
   renderObs();
-  ask({ type: "listObsScenes" });
+  app.ask({ type: "listObsScenes" });
 }
 
 /** the key's OBS choice with one part changed; keys a newer version added inside it are kept */
@@ -327,22 +316,6 @@ function onPluginMessage(message: PluginMessage): void {
   }
 }
 
-function onMessage(data: string): void {
-  const message = appEventSchema.safeParse(JSON.parse(data));
-  if (!message.success) return;
-  switch (message.data.event) {
-    case "didReceiveSettings":
-      setSettings(settingsIn(message.data.payload));
-      render();
-      return;
-    case "sendToPropertyInspector": {
-      const pluginMessage = parsePluginMessage(message.data.payload);
-      if (pluginMessage) onPluginMessage(pluginMessage);
-      return;
-    }
-  }
-}
-
 /** copies text to the clipboard; the app's Chromium may refuse the async clipboard to a page, so select and copy then */
 async function copyToClipboard(text: string, field: HTMLInputElement): Promise<boolean> {
   try {
@@ -359,17 +332,17 @@ function wireAccount(): void {
     $("sign-in-error").textContent = "";
     phase = "starting";
     renderAccount();
-    ask({ type: "signIn" });
+    app.ask({ type: "signIn" });
   });
   $("cancel-sign-in").addEventListener("click", () => {
     phase = "status";
     renderAccount();
-    ask({ type: "cancelSignIn" });
+    app.ask({ type: "cancelSignIn" });
   });
   $("sign-out").addEventListener("click", () => {
     $("sign-in-error").textContent = "";
     showBusy("Signing out…");
-    ask({ type: "signOut" });
+    app.ask({ type: "signOut" });
   });
   const saveToken = () => {
     const input = $<HTMLInputElement>("token");
@@ -377,7 +350,7 @@ function wireAccount(): void {
     if (!result.ok) return showError("token", result.error);
     showError("token", "");
     // the plugin checks the token with Pulsoid and stores it; the page never writes global settings
-    ask({ type: "saveToken", token: String(result.value) });
+    app.ask({ type: "saveToken", token: String(result.value) });
     showBusy("Checking the token…");
   };
   $("save-token").addEventListener("click", saveToken);
@@ -387,7 +360,7 @@ function wireAccount(): void {
     if (!result.ok) return showError("clientId", result.error);
     showError("clientId", "");
     $("sign-in-error").textContent = "";
-    ask({ type: "setClientId", clientId: String(result.value) });
+    app.ask({ type: "setClientId", clientId: String(result.value) });
   };
   $("save-client-id").addEventListener("click", saveClientId);
   onEnter("clientId", saveClientId);
@@ -419,13 +392,13 @@ function wireObs(): void {
     passwordField.value = "";
     obs = { state: "asking" };
     renderObs();
-    ask({ type: "saveObs", url: url.value, ...(password ? { password } : {}) });
+    app.ask({ type: "saveObs", url: url.value, ...(password ? { password } : {}) });
   };
   $("save-obs").addEventListener("click", saveObs);
   onEnter("obsUrl", saveObs);
   onEnter("obsPassword", saveObs);
   $("test-obs").addEventListener("click", () => (changed() ? saveObs() : askObsScenes()));
-  $("forget-obs-password").addEventListener("click", () => ask({ type: "forgetObsPassword" }));
+  $("forget-obs-password").addEventListener("click", () => app.ask({ type: "forgetObsPassword" }));
 }
 
 function onEnter(id: string, run: () => void): void {
@@ -457,34 +430,11 @@ function wireFields(): void {
       : "Could not copy: select the URL above and press Ctrl+C (⌘C on a Mac).";
   });
   $("open-last").addEventListener("click", () => {
-    if (view.lastWidgetUrl) send({ event: "openUrl", payload: { url: view.lastWidgetUrl } });
+    if (view.lastWidgetUrl) app.send({ event: "openUrl", payload: { url: view.lastWidgetUrl } });
   });
-}
-
-/** the entry point the Stream Deck app calls once the inspector page has loaded */
-function connectElgatoStreamDeckSocket(
-  port: string | number,
-  inspectorUuid: string,
-  registerEvent: string,
-  _info: string,
-  actionInfo: string,
-): void {
-  uuid = inspectorUuid;
-  const action = appEventSchema.safeParse(JSON.parse(actionInfo)).data;
-  actionUuid = action?.action ?? "";
-  setSettings(settingsIn(action?.payload));
-  render();
-  socket = new WebSocket(`ws://127.0.0.1:${port}`);
-  socket.addEventListener("open", () => {
-    send({ event: registerEvent, uuid });
-    // a key that adds to OBS shows OBS's scenes to pick from
-    if (view.obs?.add) askObsScenes();
-  });
-  socket.addEventListener("message", (ev) => onMessage(String(ev.data)));
 }
 
 wireFields();
 wireAccount();
 wireObs();
 renderAccount();
-Object.assign(window, { connectElgatoStreamDeckSocket });

@@ -1,41 +1,30 @@
 // the property inspector of a "Heart Rate" key or dial: runs in the app's browser, talks to the app over its socket
 import type { Zone } from "@pulsekit/core";
-import * as z from "zod";
 import { parseHeartRateSettings, presetZones, withZones } from "../heart-rate/zones.js";
-import { type HeartRateRequest, type PluginMessage, parsePluginMessage } from "../inspector-messages.js";
+import type { HeartRateRequest, PluginMessage } from "../inspector-messages.js";
+import { connectInspector } from "./app-socket.js";
 import { rowsOf, type ZoneRow, zonesFromRows } from "./zone-rows.js";
-
-/** the parts read here of an event from the app, or of the action info handed over at start-up */
-const appEventSchema = z.object({
-  event: z.string().optional().catch(undefined),
-  action: z.string().optional().catch(undefined),
-  payload: z.unknown(),
-});
-const settingsPayloadSchema = z.object({ settings: z.unknown() });
-const settingsIn = (payload: unknown): unknown => settingsPayloadSchema.safeParse(payload).data?.settings;
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-let socket: WebSocket | undefined;
-let uuid = "";
-let actionUuid = "";
 // the key's settings as the app holds them
 let settings: unknown = {};
 let rows: ZoneRow[] = [];
 let widgets: Extract<PluginMessage, { type: "widgets" }>["widgets"] = [];
 
-function send(message: Record<string, unknown>): void {
-  socket?.send(JSON.stringify(message));
-}
-
-function ask(request: HeartRateRequest): void {
-  send({ event: "sendToPlugin", action: actionUuid, context: uuid, payload: request });
-}
+const app = connectInspector<HeartRateRequest>({
+  settings(raw) {
+    settings = raw ?? {};
+    render();
+  },
+  connected: () => app.ask({ type: "getHeartRate" }),
+  pluginMessage: (message) => onPluginMessage(message),
+});
 
 /** stores the key's zones; undefined goes back to the preset's */
 function saveZones(zones: Zone[] | undefined): void {
   settings = withZones(settings, zones);
-  send({ event: "setSettings", context: uuid, payload: settings });
+  app.saveSettings(settings);
 }
 
 const zoneCount = (count: number) => (count === 1 ? "1 zone" : `${count} zones`);
@@ -148,22 +137,6 @@ function onPluginMessage(message: PluginMessage): void {
   }
 }
 
-function onMessage(data: string): void {
-  const message = appEventSchema.safeParse(JSON.parse(data));
-  if (!message.success) return;
-  switch (message.data.event) {
-    case "didReceiveSettings":
-      settings = settingsIn(message.data.payload) ?? {};
-      render();
-      return;
-    case "sendToPropertyInspector": {
-      const pluginMessage = parsePluginMessage(message.data.payload);
-      if (pluginMessage) onPluginMessage(pluginMessage);
-      return;
-    }
-  }
-}
-
 function wire(): void {
   const mode = $<HTMLSelectElement>("zones-mode");
   mode.addEventListener("change", () => {
@@ -182,7 +155,7 @@ function wire(): void {
   });
   $("load-widgets").addEventListener("click", () => {
     $("widgets-result").textContent = "Loading…";
-    ask({ type: "listWidgets" });
+    app.ask({ type: "listWidgets" });
   });
   $("copy-zones").addEventListener("click", () => {
     const widget = widgets.find((w) => w.id === $<HTMLSelectElement>("widget-pick").value);
@@ -196,27 +169,5 @@ function wire(): void {
   });
 }
 
-/** the entry point the Stream Deck app calls once the inspector page has loaded */
-function connectElgatoStreamDeckSocket(
-  port: string | number,
-  inspectorUuid: string,
-  registerEvent: string,
-  _info: string,
-  actionInfo: string,
-): void {
-  uuid = inspectorUuid;
-  const action = appEventSchema.safeParse(JSON.parse(actionInfo)).data;
-  actionUuid = action?.action ?? "";
-  settings = settingsIn(action?.payload) ?? {};
-  render();
-  socket = new WebSocket(`ws://127.0.0.1:${port}`);
-  socket.addEventListener("open", () => {
-    send({ event: registerEvent, uuid });
-    ask({ type: "getHeartRate" });
-  });
-  socket.addEventListener("message", (ev) => onMessage(String(ev.data)));
-}
-
 wire();
 render();
-Object.assign(window, { connectElgatoStreamDeckSocket });
