@@ -11,6 +11,9 @@ export const COMMAND_IDS = [
   "pulsekit.getStarted",
   "pulsekit.toggleHeartRate",
   "pulsekit.showHeartRate",
+  "pulsekit.addToObs",
+  "pulsekit.addToObsScene",
+  "pulsekit.forgetObsPassword",
   // run on a row of the Pulsoid view, hidden from the palette
   "pulsekit.widget.copyObsUrl",
   "pulsekit.widget.open",

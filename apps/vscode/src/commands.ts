@@ -8,6 +8,7 @@ import { type CommandId, WALKTHROUGH_ID } from "./command-ids";
 import { HeartRateStatusBar } from "./heart-rate/heart-rate-status-bar";
 import { heartRateShown, showHeartRate } from "./heart-rate/setting";
 import { type KitParts, PulseKit } from "./kit";
+import { addToObsCommand, forgetObsPassword } from "./obs/add-to-obs";
 import { type WidgetNode, widgetOf } from "./view/widget-node";
 import { WidgetTree } from "./view/widget-tree";
 import { createWidget } from "./widgets/create-widget";
@@ -31,6 +32,10 @@ export const COMMANDS: Record<CommandId, CommandRun> = {
   "pulsekit.getStarted": async () => vscode.commands.executeCommand("workbench.action.openWalkthrough", WALKTHROUGH_ID),
   "pulsekit.toggleHeartRate": async () => showHeartRate(!heartRateShown()),
   "pulsekit.showHeartRate": async (_kit, _args, heartRate) => heartRate.showSummary(),
+  // on a view row that row's widget; from the palette a widget picked from the list
+  "pulsekit.addToObs": (kit, [row]) => addToObsCommand(kit, widgetOf(row)),
+  "pulsekit.addToObsScene": (kit, [row]) => addToObsCommand(kit, widgetOf(row), { chooseScene: true }),
+  "pulsekit.forgetObsPassword": forgetObsPassword,
   // a row command run without a row (a key binding) works on the selected one, else asks which widget
   "pulsekit.widget.copyObsUrl": async (kit, [row]) => {
     const widget = widgetOf(row, kit.selectedRow());

@@ -2,10 +2,10 @@ import * as vscode from "vscode";
 import { tickWalkthroughStep, type WalkthroughStep } from "./walkthrough-steps";
 
 /** the context keys menus, the palette, the welcome view and the walkthrough read in their `when` clauses */
-export type ContextKey = "pulsekit.signedIn" | "pulsekit.hasWidgets";
+export type ContextKey = "pulsekit.signedIn" | "pulsekit.hasWidgets" | "pulsekit.obsPasswordStored";
 
 /** the walkthrough step a key being true completes */
-const STEP_DONE_BY: Record<ContextKey, WalkthroughStep> = {
+const STEP_DONE_BY: Partial<Record<ContextKey, WalkthroughStep>> = {
   "pulsekit.signedIn": "signIn",
   "pulsekit.hasWidgets": "createWidget",
 };
@@ -19,7 +19,8 @@ export class ContextKeys {
     if (this.values.get(key) === value) return;
     this.values.set(key, value);
     void vscode.commands.executeCommand("setContext", key, value);
-    if (value) tickWalkthroughStep(STEP_DONE_BY[key]);
+    const step = STEP_DONE_BY[key];
+    if (value && step) tickWalkthroughStep(step);
   }
 
   /** every key set so far, with its value */

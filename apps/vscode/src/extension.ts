@@ -9,6 +9,7 @@ import { type ContextKey, ContextKeys } from "./context-keys";
 import type { ShownHeartRate } from "./heart-rate/heart-rate-status-bar";
 import { HEART_RATE_SETTING, heartRateShown } from "./heart-rate/setting";
 import type { KitParts } from "./kit";
+import { ObsPasswordStore } from "./obs/obs-password-store";
 import { RequestLogger } from "./request-logger";
 import { createVscodeUi, type Ui } from "./ui/ui";
 import { LazyTreeDataProvider } from "./view/lazy-tree";
@@ -35,6 +36,8 @@ export interface PulseKitApi {
   onDidChangeWidgetRows: vscode.Event<unknown>;
   /** the rows selected in the Pulsoid view (test mode only) */
   widgetSelection(): readonly WidgetNode[];
+  /** where this extension writes its logs and keeps its global storage (test mode only) */
+  hostFolders(): { logUri: vscode.Uri; globalStorageUri: vscode.Uri };
   /** the heart-rate status bar item as shown (undefined while hidden), and its changes (test mode only) */
   heartRateStatusBar(): Promise<{
     shown(): ShownHeartRate | undefined;
@@ -64,12 +67,19 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
   // the view is registered now; what fills it loads with the commands the first time it is shown
   const widgetTree = new LazyTreeDataProvider<WidgetNode>(async () => (await commands()).widgetTree);
   const widgetView = vscode.window.createTreeView<WidgetNode>("pulsekit.widgets", { treeDataProvider: widgetTree });
+  const log = new RequestLogger();
   const parts: KitParts = {
     ui: realUi,
-    log: new RequestLogger(),
+    log,
     sessions,
     auth: provider,
     drafts: new DraftStore(context.globalState),
+    // only whether one is kept is read now, for the palette's Forget OBS Password
+    obsPassword: new ObsPasswordStore(
+      context.secrets,
+      (secret) => log.forget(secret),
+      (stored) => contextKeys.set("pulsekit.obsPasswordStored", stored),
+    ),
     storageUri: context.globalStorageUri,
     sessionChanges,
     contextKeys,
@@ -84,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
   };
   context.subscriptions.push(
     parts.log,
+    parts.obsPassword,
     parts.sessionChanges,
     provider,
     widgetTree,
@@ -119,6 +130,7 @@ export function activate(context: vscode.ExtensionContext): PulseKitApi | { acti
     },
     onDidChangeWidgetRows: widgetTree.onDidChangeTreeData,
     widgetSelection: () => widgetView.selection,
+    hostFolders: () => ({ logUri: context.logUri, globalStorageUri: context.globalStorageUri }),
     heartRateStatusBar: async () => (await commands()).heartRate,
     useUi(ui) {
       parts.ui = ui;

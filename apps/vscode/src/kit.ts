@@ -12,6 +12,7 @@ import type { SessionStore } from "./auth/session-store";
 import type { ContextKeys } from "./context-keys";
 import { type ErrorAction, errorActions, isTokenRefused } from "./errors/error-actions";
 import { HostNotices, type HostSetting } from "./host-notice";
+import type { ObsPasswordStore } from "./obs/obs-password-store";
 import type { RequestLogger } from "./request-logger";
 import { type ExtensionSettings, openSettings, readSettings } from "./settings";
 import type { Ui } from "./ui/ui";
@@ -30,6 +31,8 @@ export interface KitParts {
   /** reads it: the authentication provider, the same way another extension's getSession("pulsoid") does */
   readonly auth: Pick<PulsoidAuthenticationProvider, "getSessions" | "onDidChangeSessions">;
   readonly drafts: DraftStore;
+  /** the OBS WebSocket password, in SecretStorage */
+  readonly obsPassword: ObsPasswordStore;
   readonly storageUri: vscode.Uri;
   readonly sessionChanges: vscode.EventEmitter<void>;
   readonly contextKeys: ContextKeys;
@@ -44,6 +47,7 @@ export class PulseKit {
   readonly log: RequestLogger;
   readonly sessions: SessionStore;
   readonly drafts: DraftStore;
+  readonly obsPassword: ObsPasswordStore;
   readonly storageUri: vscode.Uri;
   readonly contextKeys: ContextKeys;
   readonly widgetView: vscode.TreeView<WidgetNode>;
@@ -58,6 +62,7 @@ export class PulseKit {
     this.log = parts.log;
     this.sessions = parts.sessions;
     this.drafts = parts.drafts;
+    this.obsPassword = parts.obsPassword;
     this.storageUri = parts.storageUri;
     this.hostNotices = new HostNotices(openSettings, (message) => parts.log.info(message));
     parts.log.redactWith(redactSecrets);

@@ -1,4 +1,5 @@
 import { parseUserPresets, resolveEndpoints, type WidgetPreset } from "@pulsekit/core";
+import { DEFAULT_OBS_URL } from "@pulsekit/obs";
 import * as vscode from "vscode";
 import { userScopedValue } from "./user-scoped-value";
 
@@ -9,6 +10,8 @@ export interface ExtensionSettings {
   oauthClientId: string;
   presets: WidgetPreset[];
   presetProblems: string[];
+  /** OBS's WebSocket address (pulsekit.obs.url) */
+  obsUrl: string;
 }
 
 /** reads the pulsekit.* settings now (they can change at any time) */
@@ -27,6 +30,8 @@ export function readSettings(): ExtensionSettings {
     oauthClientId: endpoints.clientId ?? "",
     presets,
     presetProblems: problems,
+    // machine scope: a workspace cannot point Add to OBS (and the OBS password) at another address
+    obsUrl: userScopedValue<string>(config.inspect("obs.url"))?.trim() || DEFAULT_OBS_URL,
   };
 }
 

@@ -10,6 +10,7 @@ import {
   widgetViewUrl,
 } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
+import { addToObs } from "../obs/add-to-obs";
 import { MultiStepInput, type PickItem, type Step } from "../ui/multi-step-input";
 import type { WidgetDraft } from "./draft-store";
 import { reviewConfiguration } from "./review-step";
@@ -153,7 +154,8 @@ async function submit(kit: PulseKit, client: PulsoidClient, state: CreateState):
   await offerWidgetActions(
     kit,
     widget,
-    `Created the Pulsoid widget "${widget.name}". Add its OBS URL (${widgetViewUrl(widget.id)}) as a browser source; it is also in the Pulsoid view.`,
+    `Created the Pulsoid widget "${widget.name}". Add to OBS puts it into OBS's current scene, or add its OBS URL (${widgetViewUrl(widget.id)}) as a browser source yourself; it is also in the Pulsoid view.`,
+    { label: "Add to OBS", run: () => addToObs(kit, widget, { afterCreate: true }) },
   );
   return widget;
 }

@@ -1,13 +1,14 @@
 import type { Widget } from "@pulsekit/core";
 import type { PulseKit } from "../kit";
+import { addToObs } from "../obs/add-to-obs";
 import { MultiStepInput, type PickItem, type Step } from "../ui/multi-step-input";
 import { updateWidget } from "./update-widget";
 import { copyWidgetUrl, openWidget } from "./widget-actions";
 import { loadWidgets, pickWidget } from "./widget-picker";
 
-type WidgetAction = "copy" | "open" | "update";
+type WidgetAction = "copy" | "obs" | "obs-scene" | "open" | "update";
 
-/** Pulsoid: Show Widgets. The account's widgets; choosing one offers copy URL, open and update */
+/** Pulsoid: Show Widgets. The account's widgets; choosing one offers copy URL, add to OBS, open and update */
 export async function showWidgets(kit: PulseKit): Promise<void> {
   const client = await kit.signedInClient();
   if (!client) return;
@@ -20,7 +21,7 @@ export async function showWidgets(kit: PulseKit): Promise<void> {
       title: `Pulsoid: Your Widgets (${widgets.length})`,
       step: 1,
       totalSteps: 2,
-      placeholder: "Pick a widget to copy its OBS URL, open it or update it",
+      placeholder: "Pick a widget to copy its OBS URL, add it to OBS, open it or update it",
     });
     return chooseAction;
   };
@@ -28,6 +29,8 @@ export async function showWidgets(kit: PulseKit): Promise<void> {
     const widget = state.widget as Widget;
     const items: PickItem<WidgetAction>[] = [
       { label: "$(copy) Copy OBS URL", description: "the browser-source URL for OBS", value: "copy" },
+      { label: "$(broadcast) Add to OBS", description: "into the scene on air, over OBS's WebSocket", value: "obs" },
+      { label: "$(broadcast) Add to OBS Scene…", description: "pick one of OBS's scenes", value: "obs-scene" },
       { label: "$(link-external) Open", description: "the widget page in your browser", value: "open" },
       { label: "$(edit) Update configuration…", description: "heart, colours, ranges", value: "update" },
     ];
@@ -39,6 +42,8 @@ export async function showWidgets(kit: PulseKit): Promise<void> {
   if (!(await MultiStepInput.run(kit.ui, choose, state))) return;
   const widget = state.widget as Widget;
   if (state.action === "copy") await copyWidgetUrl(kit, widget);
+  else if (state.action === "obs") await addToObs(kit, widget);
+  else if (state.action === "obs-scene") await addToObs(kit, widget, { chooseScene: true });
   else if (state.action === "open") await openWidget(kit, widget);
   else if (state.action === "update") await updateWidget(kit, widget);
 }

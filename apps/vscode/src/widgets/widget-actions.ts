@@ -29,9 +29,22 @@ export async function openWidget(kit: PulseKit, widget: Widget): Promise<void> {
   await kit.ui.openExternal(widgetViewUrl(widget.id));
 }
 
-/** a success notification with "Copy OBS URL" and "Open" */
-export async function offerWidgetActions(kit: PulseKit, widget: Widget, message: string): Promise<void> {
-  const choice = await kit.ui.showMessage("info", withUrlCaveat(kit, message), "Copy OBS URL", "Open");
-  if (choice === "Copy OBS URL") await copyWidgetUrl(kit, widget);
+/** a button that leads somewhere else, offered before Copy OBS URL and Open */
+export interface WidgetButton {
+  label: string;
+  run(): Promise<unknown>;
+}
+
+/** a success notification with "Copy OBS URL" and "Open", after `first` when given */
+export async function offerWidgetActions(
+  kit: PulseKit,
+  widget: Widget,
+  message: string,
+  first?: WidgetButton,
+): Promise<void> {
+  const buttons = [...(first ? [first.label] : []), "Copy OBS URL", "Open"];
+  const choice = await kit.ui.showMessage("info", withUrlCaveat(kit, message), ...buttons);
+  if (first && choice === first.label) await first.run();
+  else if (choice === "Copy OBS URL") await copyWidgetUrl(kit, widget);
   else if (choice === "Open") await openWidget(kit, widget);
 }

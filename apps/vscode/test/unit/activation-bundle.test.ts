@@ -11,6 +11,8 @@ const LATE_PACKAGES: Record<string, RegExp> = {
   ofetch: /node_modules\/ofetch\//,
   "@pulsekit/core": /packages\/core\/|node_modules\/@pulsekit\/core\//,
   ws: /node_modules\/ws\//,
+  "@pulsekit/obs": /packages\/obs\/|node_modules\/@pulsekit\/obs\//,
+  "obs-websocket-js": /node_modules\/obs-websocket-js\//,
 };
 
 type Output = { bytes: number; inputs: Record<string, unknown>; imports: { path: string; external?: boolean }[] };

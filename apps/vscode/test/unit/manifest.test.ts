@@ -28,9 +28,9 @@ describe("the Pulsoid view in package.json", () => {
     expect(contributes.views.pulsekit.map((view: { id: string }) => view.id)).toEqual(["pulsekit.widgets"]);
   });
 
-  it("puts Copy OBS URL, Open and Update on each widget row, and only there", () => {
+  it("puts Add to OBS, Copy OBS URL, Open and Update on each widget row; all but Add to OBS only there", () => {
     const inline = menus["view/item/context"]?.filter((entry) => entry.group?.startsWith("inline")) ?? [];
-    expect(inline.map((entry) => entry.command)).toEqual(ROW_COMMANDS);
+    expect(inline.map((entry) => entry.command)).toEqual(["pulsekit.addToObs", ...ROW_COMMANDS]);
     for (const entry of inline)
       expect(entry.when).toBe(`view == pulsekit.widgets && viewItem == ${WIDGET_ITEM_CONTEXT}`);
     const palette = menus.commandPalette ?? [];
@@ -116,5 +116,45 @@ describe("the live heart rate in package.json", () => {
     );
     expect(titles["pulsekit.toggleHeartRate"]).toBe("Pulsoid: Toggle Heart Rate in Status Bar");
     expect(titles["pulsekit.showHeartRate"]).toBe("Pulsoid: Show Heart Rate");
+  });
+});
+
+describe("Add Widget to OBS in package.json", () => {
+  const properties = contributes.configuration.properties;
+
+  it("reads OBS's address from a machine setting that untrusted workspaces cannot set", () => {
+    expect(properties["pulsekit.obs.url"]).toMatchObject({
+      type: "string",
+      default: "ws://127.0.0.1:4455",
+      scope: "machine",
+    });
+    expect(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations).toContain("pulsekit.obs.url");
+  });
+
+  it("has no setting for the password: it lives in SecretStorage", () => {
+    expect(Object.keys(properties).filter((key) => /password/i.test(key))).toEqual([]);
+  });
+
+  it("has the commands in the Pulsoid category, Forget OBS Password only while one is kept", () => {
+    const titles = Object.fromEntries(
+      contributes.commands.map((c: { command: string; title: string; category: string }) => [
+        c.command,
+        `${c.category}: ${c.title}`,
+      ]),
+    );
+    expect(titles["pulsekit.addToObs"]).toBe("Pulsoid: Add Widget to OBS");
+    expect(titles["pulsekit.addToObsScene"]).toBe("Pulsoid: Add Widget to OBS Scene…");
+    expect(titles["pulsekit.forgetObsPassword"]).toBe("Pulsoid: Forget OBS Password");
+    expect(menus.commandPalette).toContainEqual({
+      command: "pulsekit.forgetObsPassword",
+      when: "pulsekit.obsPasswordStored",
+    });
+  });
+
+  it("puts both adds in a widget row's context menu", () => {
+    const context = menus["view/item/context"]?.filter((entry) => !entry.group?.startsWith("inline")) ?? [];
+    const commands = context.map((entry) => entry.command);
+    expect(commands).toContain("pulsekit.addToObs");
+    expect(commands).toContain("pulsekit.addToObsScene");
   });
 });
