@@ -13,7 +13,9 @@ export interface HostTestResult {
 
 /** runs the suite; rejects when any test failed so the host exits non-zero */
 export async function run(): Promise<void> {
-  const mocha = new Mocha({ ui: "bdd", timeout: 60_000, color: false, reporter: "dot" });
+  // PULSEKIT_HOST_GREP runs only the tests whose full title matches, to iterate on one part
+  const grep = process.env.PULSEKIT_HOST_GREP;
+  const mocha = new Mocha({ ui: "bdd", timeout: 60_000, color: false, reporter: "dot", ...(grep ? { grep } : {}) });
   for (const name of readdirSync(__dirname).sort()) {
     if (name.endsWith(".test.cjs")) mocha.addFile(`${__dirname}/${name}`);
   }

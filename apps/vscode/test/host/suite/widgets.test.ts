@@ -72,7 +72,7 @@ describe("widgets", () => {
     const [widget] = await emulator.widgets();
     assert.ok(widget);
     const done = await ui.waitForMessage((m) => m.message.startsWith('Created the Pulsoid widget "Stream heart"'));
-    assert.deepEqual(done.actions, ["Copy OBS URL", "Open"]);
+    assert.deepEqual(done.actions, ["Add to OBS", "Copy OBS URL", "Open"]);
     const url = `https://pulsoid.net/widget/view/${widget.id}`;
     assert.equal(ui.copied.at(-1), url);
     assert.equal(await vscode.env.clipboard.readText(), url, "the OBS URL is on the clipboard");
@@ -194,7 +194,7 @@ describe("widgets", () => {
     const actions = await ui.nextInput<vscode.QuickPick<vscode.QuickPickItem>>();
     assert.deepEqual(
       actions.items.map((i) => i.label.replace(/^\$\([^)]+\) /, "")),
-      ["Copy OBS URL", "Open", "Update configuration…"],
+      ["Copy OBS URL", "Add to OBS", "Add to OBS Scene…", "Open", "Update configuration…"],
     );
     await choose(actions, "Copy OBS URL");
     await running;
