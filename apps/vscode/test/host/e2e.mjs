@@ -1,7 +1,8 @@
 // the packaged .vsix in code-server, driven through the real UI in headless chromium: the command
 // palette, the input box and the quick picks a user sees
-import { readFileSync, rmSync, statSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { startFakeObs } from "@pulsekit/obs/fake";
 import { installVsix, launchBrowser, startCodeServer } from "./code-server.mjs";
 import {
   filesUnder,
@@ -49,6 +50,9 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       scopes: ["widgets:read", "widgets:update", "data:heart_rate:read"],
     })
   ).token;
+  // OBS with a password, which must end up nowhere on disk in plain text either
+  const obsPassword = `obs-e2e-${Math.random().toString(36).slice(2)}`;
+  const obs = await startFakeObs({ password: obsPassword, scenes: ["Gameplay", "BRB"] });
   const server = await startCodeServer({
     keepHome: true,
     settings: {
@@ -56,7 +60,12 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       "pulsekit.oauthBaseUrl": emulatorUrl,
       "pulsekit.oauthClientId": "pulsekit-vscode-e2e",
     },
-    beforeStart: (dirs) => installVsix(vsix, dirs.extensions),
+    beforeStart: (dirs) => {
+      // a machine-scoped setting: in code-server's remote window it is read from the Machine settings
+      mkdirSync(join(dirs.userData, "Machine"), { recursive: true });
+      writeFileSync(join(dirs.userData, "Machine", "settings.json"), JSON.stringify({ "pulsekit.obs.url": obs.url }));
+      return installVsix(vsix, dirs.extensions);
+    },
   });
   let browser;
   try {
@@ -174,6 +183,37 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       if (!said.includes(`https://pulsoid.net/widget/view/${widget?.id}`))
         throw new Error(`unexpected notification: ${said}`);
     });
+
+    await check(
+      "the row's Add Widget to OBS button asks for OBS's password once and puts the widget into the scene on air",
+      async () => {
+        if (!created) throw new Error("the widget was not created through the UI");
+        const sidebar = await openPulsoidView(page);
+        const row = sidebar.locator(".monaco-list-row", { hasText: "Palette widget" }).first();
+        await row.waitFor({ state: "visible", timeout: TIMEOUT });
+        await row.hover();
+        const add = row.locator('.actions [aria-label^="Add Widget to OBS"]').first();
+        await add.waitFor({ state: "visible", timeout: TIMEOUT });
+        await add.click();
+        await waitForQuickInput(page, "asks for a password");
+        const box = page.locator(".quick-input-widget input[type='password']").first();
+        await box.waitFor({ state: "visible", timeout: TIMEOUT });
+        await box.fill(obsPassword);
+        await page.keyboard.press("Enter");
+        const said = await waitForNotification(page, 'Added "Palette widget" to the OBS scene "Gameplay"');
+        if (said.includes(obsPassword)) throw new Error("the OBS password is in the notification");
+        const [widget] = (await hook(emulatorUrl, "GET", "/widgets")).widgets;
+        const creates = obs.requests().filter((request) => request.requestType === "CreateInput");
+        const url = creates[0]?.requestData?.inputSettings?.url;
+        if (creates.length !== 1 || url !== `https://pulsoid.net/widget/view/${widget?.id}`)
+          throw new Error(`OBS got ${JSON.stringify(creates)}`);
+        // kept: a second click asks nothing and updates the same source
+        await row.hover();
+        await add.click();
+        await waitForNotification(page, 'Updated the OBS source "Palette widget"');
+        if (obs.inputs().length !== 1) throw new Error(`OBS has ${obs.inputs().length} sources`);
+      },
+    );
 
     await check("Pulsoid: Get Started opens the walkthrough with sign-in, create and OBS done", async () => {
       if (!created) throw new Error("the widget was not created through the UI");
@@ -326,7 +366,7 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
     });
 
     await check(
-      "the token is nowhere in plain text under code-server's folders, the Pulsoid log included",
+      "the token and the OBS password are nowhere in plain text under code-server's folders, the Pulsoid log included",
       async () => {
         // the log channel reaches its file a moment after the notification: wait for the create to show there
         const log = await waitFor("the Pulsoid log file to record the create request", () => {
@@ -337,14 +377,21 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
           return /POST \/api\/v1\/widgets -> 20\d/.test(text) ? text : undefined;
         });
         if (log.includes(token)) throw new Error("the token is in the Pulsoid log");
+        if (log.includes(obsPassword)) throw new Error("the OBS password is in the Pulsoid log");
         const files = filesUnder(server.dirs.home);
-        const leaks = files.filter((file) => statSync(file).size < 50_000_000 && readFileSync(file).includes(token));
-        if (leaks.length > 0) throw new Error(`the token is in plain text in ${leaks.join(", ")}`);
+        for (const [what, secret] of [
+          ["token", token],
+          ["OBS password", obsPassword],
+        ]) {
+          const leaks = files.filter((file) => statSync(file).size < 50_000_000 && readFileSync(file).includes(secret));
+          if (leaks.length > 0) throw new Error(`the ${what} is in plain text in ${leaks.join(", ")}`);
+        }
       },
     );
   } finally {
     await browser?.close().catch(() => undefined);
     await server.close();
+    await obs.close();
     rmSync(server.dirs.home, { recursive: true, force: true });
   }
   return outcomes;

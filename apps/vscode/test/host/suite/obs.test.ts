@@ -111,7 +111,7 @@ describe("Add Widget to OBS", () => {
     await choose(pick, "Second");
     await running;
     const create = obs.requests().find((request) => request.requestType === "CreateInput");
-    assert.equal((create?.requestData?.inputSettings as { url?: string }).url, viewUrl(second.id));
+    assert.equal((create?.requestData?.inputSettings as { url?: string } | undefined)?.url, viewUrl(second.id));
     await success('Added "Second" to the OBS scene "Gameplay".');
   });
 
@@ -147,7 +147,7 @@ describe("Add Widget to OBS", () => {
     const [widget] = await emulator.widgets();
     assert.ok(widget);
     const create = obs.requests().find((request) => request.requestType === "CreateInput");
-    assert.equal((create?.requestData?.inputSettings as { url?: string }).url, viewUrl(widget.id));
+    assert.equal((create?.requestData?.inputSettings as { url?: string } | undefined)?.url, viewUrl(widget.id));
     assert.equal(create?.requestData?.inputName, "Fresh heart");
   });
 
