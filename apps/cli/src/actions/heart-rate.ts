@@ -1,4 +1,4 @@
-import { isPulsoidError, openWebSocketWith, type PulsoidError, SCOPES, TOKEN_SETTINGS_URL } from "@pulsekit/core";
+import { openWebSocketWith, type PulsoidError } from "@pulsekit/core";
 import WebSocket from "ws";
 import { CliError } from "../cli-error.js";
 import type { CliContext } from "../context.js";
@@ -25,12 +25,8 @@ export async function heartRate(ctx: CliContext, out: Output, options: HeartRate
 /** the latest reading Pulsoid holds, with how old it is; exit 1 when there is none yet (412) */
 async function showLatest(ctx: CliContext, out: Output): Promise<void> {
   const { client } = signedIn(ctx, out);
-  let reading: Awaited<ReturnType<typeof client.getLatestHeartRate>>;
-  try {
-    reading = await abortOnInterrupt((signal) => client.getLatestHeartRate({ signal }));
-  } catch (error) {
-    throw namedPermission(error);
-  }
+  // core names the missing permission (data:heart_rate:read) when the token lacks it
+  const reading = await abortOnInterrupt((signal) => client.getLatestHeartRate({ signal }));
   if (!reading) {
     throw new CliError(
       "Pulsoid has no heart-rate reading from this account yet: the sensor has sent nothing. Start the Pulsoid app with your sensor on, then try again, or run `pulsekit heart-rate --watch` to wait for the first reading.",
@@ -39,19 +35,6 @@ async function showLatest(ctx: CliContext, out: Output): Promise<void> {
   }
   const shown = reading;
   out.result(readingJson(shown), () => latestLine(shown));
-}
-
-/**
- * core names the missing permission only for widget calls: name the one the latest reading needs, in the words
- * core's live heart rate uses for the same refusal
- */
-function namedPermission(error: unknown): unknown {
-  if (!isPulsoidError(error) || error.kind !== "insufficient_scope") return error;
-  const scope = SCOPES.heartRateRead;
-  return error.with(
-    { missingScopes: [scope] },
-    `The access token is missing the permission ${scope}, which the live heart rate needs; widgets keep working. Sign in again and allow heart-rate access, or create a token with ${scope} at ${TOKEN_SETTINGS_URL}.`,
-  );
 }
 
 /**
