@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { publint } from "publint";
@@ -48,10 +48,19 @@ describe.each([
     const shipped = files(packed.dir);
     expect(shipped).toContain("README.md");
     expect(shipped).toContain("package.json");
+    expect(shipped).toContain("LICENSE");
     expect(
       shipped.filter((file) => !file.startsWith("dist/") && !["README.md", "package.json", "LICENSE"].includes(file)),
     ).toEqual([]);
     expect(shipped.filter((file) => /\.test\.|(^|\/)test\//.test(file))).toEqual([]);
+  });
+
+  it("names its licence, repository and home page for the registry's page", () => {
+    const manifest = JSON.parse(readFileSync(join(packed.dir, "package.json"), "utf8"));
+    expect(manifest.license).toBe("MIT");
+    expect(manifest.repository).toMatchObject({ type: "git", directory: expect.stringMatching(/^packages\//) });
+    expect(manifest.homepage).toMatch(/^https:\/\//);
+    expect(JSON.stringify(manifest)).not.toContain("workspace:");
   });
 
   it("has exports, types and files publint finds nothing wrong with", async () => {
@@ -66,5 +75,14 @@ describe.each([
     });
     const problems = JSON.parse(report).analysis.problems ?? [];
     expect(problems.filter((problem) => !["node10", "node16-cjs"].includes(problem.resolutionKind))).toEqual([]);
+  });
+});
+
+describe("@pulsekit/cli as npm would publish it", () => {
+  const packed = pack("@pulsekit/cli", "cli");
+
+  it("has a bin and files publint finds nothing wrong with", async () => {
+    const { messages, pkg } = await publint({ pkgDir: packed.dir, pack: false, strict: true });
+    expect(messages.map((message) => formatMessage(message, pkg))).toEqual([]);
   });
 });

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { writeThirdPartyNotices } from "../../../scripts/third-party-notices.mjs";
 import { withoutDebugSettings } from "./release-manifest.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -28,6 +29,7 @@ const unusedOptionLists = {
 };
 
 const plugin = await build({
+  absWorkingDir: root,
   entryPoints: [join(root, "src/plugin.ts")],
   outfile: join(pluginDir, "bin/plugin.js"),
   bundle: true,
@@ -58,7 +60,8 @@ mkdirSync(distDir, { recursive: true });
 writeFileSync(join(distDir, "plugin-bundle-meta.json"), JSON.stringify(plugin.metafile));
 
 // one script per inspector page
-await build({
+const inspector = await build({
+  absWorkingDir: root,
   entryPoints: {
     "create-widget": join(root, "src/inspector/create-widget.ts"),
     "heart-rate": join(root, "src/inspector/heart-rate.ts"),
@@ -71,7 +74,14 @@ await build({
   minify: true,
   legalComments: "none",
   logLevel: "warning",
+  metafile: true,
 });
+// the licences of what both bundles carry, inside the plugin the streamer installs
+writeThirdPartyNotices(
+  { outputs: { ...plugin.metafile.outputs, ...inspector.metafile.outputs } },
+  join(pluginDir, "bin", "THIRD-PARTY-NOTICES.txt"),
+  root,
+);
 
 /** runs the Stream Deck CLI offline; exits on failure */
 function streamdeck(args) {

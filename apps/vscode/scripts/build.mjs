@@ -6,6 +6,7 @@ import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import * as esbuild from "esbuild";
+import { writeThirdPartyNotices } from "../../../scripts/third-party-notices.mjs";
 import { buildBundles } from "./bundles.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -19,6 +20,8 @@ const meta = {
   outputs: { ...activation.metafile.outputs, ...commands.metafile.outputs },
 };
 writeFileSync(join(dist, "meta.json"), `${JSON.stringify(meta)}\n`);
+// the licences of the packages both bundles carry, shipped in the .vsix
+writeThirdPartyNotices(meta, join(dist, "THIRD-PARTY-NOTICES.txt"), root);
 
 const suiteDir = join(root, "test", "host", "suite");
 await esbuild.build({

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import type { StoredToken, StoredWidget } from "./store.js";
 
 function describeValue(value: unknown): string {

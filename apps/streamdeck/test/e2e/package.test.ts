@@ -69,6 +69,7 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
         "ui/heart-rate.js",
         "ui/heart-rate.css",
         m.Actions[1].Encoder.layout,
+        "bin/THIRD-PARTY-NOTICES.txt",
       ]),
     );
     expect(files.filter((f) => /(^|\/)(logs|node_modules)\/|\.map$|\.ts$|package\.json$/.test(f))).toEqual([
@@ -115,6 +116,19 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     expect(external.length).toBeGreaterThan(0);
     // ws's optional native add-ons (bufferutil, utf-8-validate) are switched off at build time, not left to a lookup
     expect(external.filter((path) => !path.startsWith("node:") && !builtinModules.includes(path))).toEqual([]);
+  });
+
+  it("carries the licence of every package bundled into it", () => {
+    const notices = readFileSync(join(installed, "bin/THIRD-PARTY-NOTICES.txt"), "utf8");
+    const bundled = new Set(
+      Object.entries(pluginBundleMeta().inputs)
+        .filter(([, input]) => input.bytesInOutput > 0)
+        .map(([path]) => /node_modules\/((?:@[^/]+\/)?[^/]+)\/(?!.*node_modules\/)/.exec(path)?.[1])
+        .filter((name) => name !== undefined),
+    );
+    expect(bundled.size).toBeGreaterThan(3);
+    for (const name of bundled) expect(notices, name).toMatch(new RegExp(`^${name} \\d+\\.\\d+\\.\\d+ \\(`, "m"));
+    expect(notices).toContain("Permission is hereby granted");
   });
 
   it(`keeps bin/plugin.js within ${BUNDLE_LIMIT / 1024} KiB`, () => {

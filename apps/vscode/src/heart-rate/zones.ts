@@ -1,5 +1,5 @@
 import { getPreset, heartRateRangeSchema, type Zone, zoneColor } from "@pulsekit/core";
-import { z } from "zod";
+import * as z from "zod";
 
 /** a status bar background VS Code's theme defines for items that need attention */
 export type StatusBarBackground = "statusBarItem.warningBackground" | "statusBarItem.errorBackground";

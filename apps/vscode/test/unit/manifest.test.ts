@@ -158,3 +158,64 @@ describe("Add Widget to OBS in package.json", () => {
     expect(commands).toContain("pulsekit.addToObsScene");
   });
 });
+
+describe("the Marketplace listing", () => {
+  const readme = readFileSync(new URL("README.md", root), "utf8");
+  const section = (heading: string) => {
+    const start = readme.indexOf(`\n## ${heading}\n`);
+    expect(start, `README has a "${heading}" section`).toBeGreaterThan(-1);
+    const end = readme.indexOf("\n## ", start + 1);
+    return readme.slice(start, end < 0 ? undefined : end);
+  };
+
+  it("has the fields the Marketplace page shows: icon, categories, keywords, banner, repository, licence", () => {
+    expect(manifest.icon).toBe("media/icon.png");
+    const icon = readFileSync(new URL(manifest.icon, root));
+    // PNG signature, then the IHDR width and height: the Marketplace wants at least 128 × 128
+    expect(icon.subarray(1, 4).toString()).toBe("PNG");
+    expect(icon.readUInt32BE(16)).toBeGreaterThanOrEqual(128);
+    expect(icon.readUInt32BE(20)).toBe(icon.readUInt32BE(16));
+    expect(isShipped(manifest.icon)).toBe(true);
+    expect(manifest.categories.length).toBeGreaterThan(0);
+    expect(manifest.keywords).toEqual(expect.arrayContaining(["pulsoid", "obs"]));
+    // vsce refuses more than 30 keywords
+    expect(manifest.keywords.length).toBeLessThanOrEqual(30);
+    expect(manifest.galleryBanner).toMatchObject({ color: expect.stringMatching(/^#[0-9A-F]{6}$/i) });
+    expect(manifest.repository).toMatchObject({ type: "git", url: expect.stringMatching(/^git\+https:\/\//) });
+    expect(manifest.license).toBe("MIT");
+    for (const file of ["README.md", "CHANGELOG.md", "LICENSE", "dist/THIRD-PARTY-NOTICES.txt"]) {
+      expect(isShipped(file), `${file} ships in the .vsix`).toBe(true);
+    }
+    expect(existsSync(new URL("LICENSE", root))).toBe(true);
+  });
+
+  it("lists every command the palette offers in the README, by the title the palette shows", () => {
+    const hidden = new Set((menus.commandPalette ?? []).filter((e) => e.when === "false").map((e) => e.command));
+    const commands = section("Commands");
+    for (const c of contributes.commands as { command: string; category: string; title: string }[]) {
+      if (hidden.has(c.command)) continue;
+      expect(commands, `${c.command} in the README's Commands`).toContain(`| ${c.category}: ${c.title} `);
+    }
+  });
+
+  it("documents every setting in the README's Settings table", () => {
+    const settings = section("Settings");
+    for (const key of Object.keys(contributes.configuration.properties)) {
+      expect(settings, `${key} in the README's Settings`).toContain(`| \`${key}\``);
+    }
+  });
+
+  it("tells users how to install and sign in, and where the token lives and what goes where", () => {
+    expect(section("Install")).toContain("Install from VSIX");
+    expect(readme).toContain("Set Access Token");
+    const privacy = section("Privacy and security");
+    expect(privacy).toContain("secret storage");
+    expect(privacy).toContain("What is sent where");
+    expect(privacy).toMatch(/no telemetry/i);
+  });
+
+  it("has a CHANGELOG with an entry for this version or an Unreleased one", () => {
+    const changelog = readFileSync(new URL("CHANGELOG.md", root), "utf8");
+    expect(changelog).toMatch(new RegExp(`^## (${manifest.version.replaceAll(".", "\\.")}|Unreleased)$`, "m"));
+  });
+});
