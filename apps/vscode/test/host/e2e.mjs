@@ -106,7 +106,12 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       await page.keyboard.type("Palette widget");
       await page.keyboard.press("Enter");
       await waitForQuickInput(page, "Create widget");
-      await page.screenshot({ path: join(screenshotDir, "vscode-create-review.png") });
+      // the quick pick beside the Pulsoid view, for the README
+      await page.screenshot({
+        path: join(screenshotDir, "vscode-create-review.png"),
+        clip: { x: 0, y: 0, width: 960, height: 240 },
+        animations: "disabled",
+      });
       await page.keyboard.press("Enter");
       const toast = await waitForNotification(page, "Created the Pulsoid widget").catch(async (error) => {
         const seen = (await hook(emulatorUrl, "GET", "/requests")).map((r) => `${r.method} ${r.path} ${r.status}`);
@@ -132,6 +137,16 @@ export async function runEndToEnd({ vsix, emulatorUrl, screenshotDir }) {
       });
       if (!toast.includes("Palette widget")) throw new Error(`unexpected notification: ${toast}`);
       await page.screenshot({ path: join(screenshotDir, "vscode-create-done.png") });
+      // the notification on its own once the progress toast has gone, for the README
+      const toasts = page.locator(".notifications-toasts .notification-toast");
+      await toasts
+        .filter({ hasText: "creating" })
+        .waitFor({ state: "hidden", timeout: 10_000 })
+        .catch(() => undefined);
+      const done = toasts.filter({ hasText: "Created the Pulsoid widget" }).first();
+      if (await done.isVisible()) {
+        await done.screenshot({ path: join(screenshotDir, "vscode-created-notification.png"), animations: "disabled" });
+      }
       created = true;
     });
 
