@@ -9,6 +9,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import Convert from "ansi-to-html";
 import { chromium } from "playwright-core";
@@ -17,14 +18,13 @@ import { CHROMIUM_ARGS, ensureChromium } from "./ensure-chromium.mjs";
 
 const root = join(import.meta.dirname, "..");
 const pnpm = [join(root, "scripts", "pnpm.mjs")];
-const { values: options } = parseArgs({ options: { "no-tests": { type: "boolean", default: false } } });
 
 const vscodeResults = join(root, "apps/vscode/.test-results");
 const streamdeckResults = join(root, "apps/streamdeck/.test-results");
 const cliResults = join(root, "apps/cli/.test-results");
 
 /** each README picture: where the tests leave it and where the README links it */
-const PICTURES = [
+export const PICTURES = [
   [join(vscodeResults, "vscode-create-review.png"), "apps/vscode/media/screenshots/create.png"],
   [join(vscodeResults, "vscode-created-notification.png"), "apps/vscode/media/screenshots/created.png"],
   [join(vscodeResults, "vscode-view-widgets.png"), "apps/vscode/media/screenshots/view.png"],
@@ -54,13 +54,6 @@ function run(what, args, env = {}) {
   }
 }
 
-if (!options["no-tests"]) {
-  run("build", ["exec", "turbo", "run", "build"]);
-  run("pulsekit on a terminal", ["exec", "vitest", "run", "--project", "cli", "test/transcripts.test.ts"]);
-  run("the Stream Deck keys and inspector", ["exec", "vitest", "run", "--project", "streamdeck", "test/e2e"]);
-  run("VS Code in code-server", ["--filter", "pulsekit-vscode", "run", "test:host"], { PULSEKIT_HOST_ONLY: "ui" });
-}
-
 /** one terminal window as HTML: the transcripts one after another, their colours kept */
 function terminalPage(names) {
   const convert = new Convert({
@@ -85,41 +78,55 @@ function terminalPage(names) {
   </style><div id="window"><div id="bar"><i style="background:#FF5F57"></i><i style="background:#FEBC2E"></i><i style="background:#28C840"></i></div><pre>${screens.join("")}</pre></div>`;
 }
 
-const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
-try {
-  const page = await browser.newPage({ viewport: { width: 1400, height: 400 }, deviceScaleFactor: 1 });
-  for (const [name, transcripts] of Object.entries(TERMINALS)) {
-    await page.setContent(terminalPage(transcripts));
-    mkdirSync(join(cliResults, "readme"), { recursive: true });
-    await page.locator("#window").screenshot({ path: join(cliResults, "readme", `${name}.png`), omitBackground: true });
+async function main() {
+  const { values: options } = parseArgs({ options: { "no-tests": { type: "boolean", default: false } } });
+  if (!options["no-tests"]) {
+    run("build", ["exec", "turbo", "run", "build"]);
+    run("pulsekit on a terminal", ["exec", "vitest", "run", "--project", "cli", "test/transcripts.test.ts"]);
+    run("the Stream Deck keys and inspector", ["exec", "vitest", "run", "--project", "streamdeck", "test/e2e"]);
+    run("VS Code in code-server", ["--filter", "pulsekit-vscode", "run", "test:host"], { PULSEKIT_HOST_ONLY: "ui" });
   }
-} finally {
-  await browser.close();
+
+  const browser = await chromium.launch({ executablePath: ensureChromium(), args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 400 }, deviceScaleFactor: 1 });
+    for (const [name, transcripts] of Object.entries(TERMINALS)) {
+      await page.setContent(terminalPage(transcripts));
+      mkdirSync(join(cliResults, "readme"), { recursive: true });
+      await page
+        .locator("#window")
+        .screenshot({ path: join(cliResults, "readme", `${name}.png`), omitBackground: true });
+    }
+  } finally {
+    await browser.close();
+  }
+
+  // palette PNGs (libimagequant through sharp): screenshots have few colours, so they shrink 3-5× with no
+  // visible change
+  const rows = [];
+  const missing = [];
+  for (const [source, target] of PICTURES) {
+    if (!existsSync(source)) {
+      missing.push(relative(root, source));
+      continue;
+    }
+    const png = await sharp(source).png({ palette: true, quality: 90, effort: 10, compressionLevel: 9 }).toBuffer();
+    const out = join(root, target);
+    mkdirSync(dirname(out), { recursive: true });
+    writeFileSync(out, png);
+    rows.push([target, statSync(source).size, png.length]);
+  }
+  const width = Math.max(...rows.map(([target]) => target.length));
+  process.stdout.write(`\n${"picture".padEnd(width)}  screenshot  optimised\n`);
+  for (const [target, before, after] of rows) {
+    process.stdout.write(`${target.padEnd(width)}  ${`${before}`.padStart(10)}  ${`${after}`.padStart(9)}\n`);
+  }
+  const total = rows.reduce((sum, [, , after]) => sum + after, 0);
+  process.stdout.write(`${rows.length} pictures, ${Math.round(total / 1024)} KiB in all\n`);
+  if (missing.length > 0) {
+    process.stderr.write(`not made by the tests, so not updated:\n  ${missing.join("\n  ")}\n`);
+    process.exitCode = 1;
+  }
 }
 
-// palette PNGs (libimagequant through sharp): screenshots have few colours, so they shrink 3-5× with no
-// visible change
-const rows = [];
-const missing = [];
-for (const [source, target] of PICTURES) {
-  if (!existsSync(source)) {
-    missing.push(relative(root, source));
-    continue;
-  }
-  const png = await sharp(source).png({ palette: true, quality: 90, effort: 10, compressionLevel: 9 }).toBuffer();
-  const out = join(root, target);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, png);
-  rows.push([target, statSync(source).size, png.length]);
-}
-const width = Math.max(...rows.map(([target]) => target.length));
-process.stdout.write(`\n${"picture".padEnd(width)}  screenshot  optimised\n`);
-for (const [target, before, after] of rows) {
-  process.stdout.write(`${target.padEnd(width)}  ${`${before}`.padStart(10)}  ${`${after}`.padStart(9)}\n`);
-}
-const total = rows.reduce((sum, [, , after]) => sum + after, 0);
-process.stdout.write(`${rows.length} pictures, ${Math.round(total / 1024)} KiB in all\n`);
-if (missing.length > 0) {
-  process.stderr.write(`not made by the tests, so not updated:\n  ${missing.join("\n  ")}\n`);
-  process.exitCode = 1;
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

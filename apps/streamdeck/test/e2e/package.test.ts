@@ -97,6 +97,34 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
     expect(m.Version).toMatch(/^\d+\.\d+\.\d+\.\d+$/);
   });
 
+  it("has what its Marketplace page and the app's lists show, each image at the size Elgato asks for", () => {
+    const m = manifest();
+    expect(m).toMatchObject({
+      Name: "PulseKit Widgets",
+      Author: expect.any(String),
+      Description: expect.stringMatching(/Pulsoid/),
+      Category: "PulseKit Widgets",
+    });
+    // width × height from each PNG's IHDR, at 1x and @2x
+    const size = (image: string, scale: "" | "@2x") => {
+      const png = readFileSync(join(installed, `${image}${scale}.png`));
+      return [png.readUInt32BE(16), png.readUInt32BE(20)];
+    };
+    const expected: [string, number][] = [
+      [m.Icon, 256],
+      [m.CategoryIcon, 28],
+      ...m.Actions.flatMap((a: { Icon: string; States: { Image: string }[]; Encoder?: { Icon: string } }) => [
+        [a.Icon, 20] as [string, number],
+        ...a.States.map((state) => [state.Image, 72] as [string, number]),
+        ...(a.Encoder ? [[a.Encoder.Icon, 72] as [string, number]] : []),
+      ]),
+    ];
+    for (const [image, side] of expected) {
+      expect(size(image, ""), image).toEqual([side, side]);
+      expect(size(image, "@2x"), `${image}@2x`).toEqual([side * 2, side * 2]);
+    }
+  });
+
   it("ships no debug switch in its manifest (no inspector port on a streamer's machine)", () => {
     expect(debugSettings(manifest())).toEqual([]);
     expect(readFileSync(join(installed, "manifest.json"), "utf8")).not.toMatch(/debug|--inspect/i);

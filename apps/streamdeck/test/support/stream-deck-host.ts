@@ -3,7 +3,9 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { once } from "node:events";
+import { existsSync, readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
+import { join } from "node:path";
 import { type WebSocket, WebSocketServer } from "ws";
 
 // biome-ignore lint/suspicious/noExplicitAny: frames are whatever JSON the plugin sends
@@ -55,6 +57,26 @@ export type HostOptions = {
 /** where an action sits: a key, or a Stream Deck + dial with its touch strip */
 export type Controller = "Keypad" | "Encoder";
 type Key = { context: string; settings: Message; column: number; action: string; controller: Controller };
+
+/** what the app shows on a key now, from the manifest and what the plugin sent */
+export type KeyFace = {
+  /** the picture as a data URL: the plugin's last setImage, else the manifest state's image */
+  image: string;
+  /** whether that picture came from the plugin (setImage) rather than the manifest */
+  imageFromPlugin: boolean;
+  /** the plugin's last setTitle, else the state's own Title; undefined: no title */
+  title?: string;
+  /** the manifest state's title style */
+  titleAlignment: "top" | "middle" | "bottom";
+  fontSize: number;
+  titleColor: string;
+  showTitle: boolean;
+};
+
+/** one item of a touch-strip layout, with what setFeedback put into it */
+export type DialItem = Message & { key: string; type: string; rect: [number, number, number, number] };
+/** what the app shows on a dial's touch strip now: the layout's items after every setFeedback */
+export type DialFace = { layout: string; items: DialItem[] };
 
 /** the app, as far as one plugin can tell */
 export class StreamDeckHost {
@@ -354,6 +376,76 @@ export class StreamDeckHost {
   /** titles the plugin set on a key, in order; undefined means "back to the key's own title" */
   titles(context: string): (string | undefined)[] {
     return this.commands("setTitle", context).map((m) => m.payload?.title);
+  }
+
+  /** the plugin's manifest, as installed */
+  manifest(): Message {
+    return JSON.parse(readFileSync(join(this.#options.pluginDir, "manifest.json"), "utf8")) as Message;
+  }
+
+  #manifestAction(context: string): Message {
+    const uuid = this.#actionOf(context);
+    const action = (this.manifest().Actions as Message[]).find((a) => a.UUID === uuid);
+    if (!action) throw new Error(`the manifest has no action ${uuid}`);
+    return action;
+  }
+
+  /** an image path from the manifest (no extension) as the app loads it on a high-DPI deck: @2x.png, .png or .svg */
+  imageFile(path: string): string {
+    const base = join(this.#options.pluginDir, path);
+    for (const [file, type] of [
+      [`${base}@2x.png`, "image/png"],
+      [`${base}.png`, "image/png"],
+      [`${base}.svg`, "image/svg+xml"],
+    ] as const) {
+      if (existsSync(file)) return `data:${type};base64,${readFileSync(file).toString("base64")}`;
+    }
+    throw new Error(`the manifest names ${path}, and the plugin has no such image`);
+  }
+
+  /**
+   * what the app shows on a key now: the state's image unless the plugin set one (setImage without an image
+   * goes back to it), the plugin's title unless it cleared it (back to the state's own Title), and the
+   * manifest's title style
+   */
+  keyFace(context: string): KeyFace {
+    const states = this.#manifestAction(context).States as Message[];
+    const state = this.commands("setState", context).at(-1)?.payload?.state ?? 0;
+    const style = states[state] ?? states[0] ?? {};
+    const image = this.commands("setImage", context).at(-1)?.payload?.image;
+    const titles = this.commands("setTitle", context);
+    const title = titles.length > 0 ? titles.at(-1)?.payload?.title : undefined;
+    return {
+      image: image ? String(image) : this.imageFile(String(style.Image)),
+      imageFromPlugin: Boolean(image),
+      title: title === undefined || title === null ? style.Title : String(title),
+      titleAlignment: style.TitleAlignment ?? "bottom",
+      fontSize: Number(style.FontSize ?? 12),
+      titleColor: style.TitleColor ?? "#FFFFFF",
+      showTitle: style.ShowTitle !== false,
+    };
+  }
+
+  /**
+   * what the app shows on a dial's touch strip now: the manifest's layout (or the last setFeedbackLayout), each
+   * setFeedback merged in, in order, as the app does (a plain value sets the item's value, an object its fields)
+   */
+  dialFace(context: string): DialFace {
+    const encoder = this.#manifestAction(context).Encoder as Message | undefined;
+    const layout = String(this.commands("setFeedbackLayout", context).at(-1)?.payload?.layout ?? encoder?.layout);
+    if (!layout.endsWith(".json")) throw new Error(`only layout files are drawn, not the built-in ${layout}`);
+    const items = (
+      JSON.parse(readFileSync(join(this.#options.pluginDir, layout), "utf8")) as { items: DialItem[] }
+    ).items.map((item) => structuredClone(item));
+    for (const feedback of this.commands("setFeedback", context)) {
+      for (const [key, value] of Object.entries((feedback.payload ?? {}) as Message)) {
+        const item = items.find((i) => i.key === key);
+        if (!item || value === undefined || value === null) continue;
+        if (typeof value === "object") Object.assign(item, value);
+        else item.value = value;
+      }
+    }
+    return { layout, items };
   }
 
   /** waits until check() is true; fails with what it was waiting for and the plugin's output */
