@@ -44,14 +44,19 @@ describe.each([
 ])("%s as npm would publish it", (name, folder) => {
   const packed = pack(name, folder);
 
-  it("ships its README, package.json and built dist only: no sources, tests or test helpers", () => {
+  it("ships its README, CHANGELOG, LICENCE, package.json and built dist only: no sources, maps, tests or test helpers", () => {
     const shipped = files(packed.dir);
     expect(shipped).toContain("README.md");
     expect(shipped).toContain("package.json");
     expect(shipped).toContain("LICENSE");
+    expect(shipped).toContain("CHANGELOG.md");
     expect(
-      shipped.filter((file) => !file.startsWith("dist/") && !["README.md", "package.json", "LICENSE"].includes(file)),
+      shipped.filter(
+        (file) => !file.startsWith("dist/") && !["README.md", "package.json", "LICENSE", "CHANGELOG.md"].includes(file),
+      ),
     ).toEqual([]);
+    // the maps point at sources that do not ship
+    expect(shipped.filter((file) => file.endsWith(".map"))).toEqual([]);
     expect(shipped.filter((file) => /\.test\.|(^|\/)test\//.test(file))).toEqual([]);
   });
 

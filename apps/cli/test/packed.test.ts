@@ -60,14 +60,15 @@ afterAll(() => {
 });
 
 describe("the packed @pulsekit/cli, installed with no workspace around it", () => {
-  it("ships the bundle, its licences, README and package.json, and depends on nothing", () => {
+  it("ships the bundle, its licences, README, CHANGELOG and package.json, and depends on nothing", () => {
     const listed = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n");
     const files = listed.map((entry) => entry.replace(/^package\//, ""));
     expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE", "dist/bin.js"]));
     expect(files).toContain("dist/THIRD-PARTY-NOTICES.txt");
+    expect(files).toContain("CHANGELOG.md");
     const unexpected = files.filter(
       (file) =>
-        !["package.json", "README.md", "LICENSE", "dist/THIRD-PARTY-NOTICES.txt"].includes(file) &&
+        !["package.json", "README.md", "LICENSE", "CHANGELOG.md", "dist/THIRD-PARTY-NOTICES.txt"].includes(file) &&
         !/^dist\/[\w-]+\.js$/.test(file),
     );
     expect(unexpected, "sources, tests, maps or build scripts in the tarball").toEqual([]);
