@@ -101,5 +101,7 @@ cpSync(pluginDir, stage, { recursive: true, filter: (source) => relative(pluginD
 const stagedManifest = join(stage, "manifest.json");
 const manifest = withoutDebugSettings(JSON.parse(readFileSync(stagedManifest, "utf8")));
 writeFileSync(stagedManifest, `${JSON.stringify(manifest, null, 2)}\n`);
+// the plugin's own licence beside the bundled packages' (bin/THIRD-PARTY-NOTICES.txt)
+cpSync(join(root, "LICENSE"), join(stage, "LICENSE"));
 streamdeck(["validate", stage]);
 streamdeck(["pack", "-f", "-o", distDir, stage]);

@@ -70,6 +70,7 @@ describe("the packed dev.pulsekit.widgets.streamDeckPlugin", () => {
         "ui/heart-rate.css",
         m.Actions[1].Encoder.layout,
         "bin/THIRD-PARTY-NOTICES.txt",
+        "LICENSE",
       ]),
     );
     expect(files.filter((f) => /(^|\/)(logs|node_modules)\/|\.map$|\.ts$|package\.json$/.test(f))).toEqual([
