@@ -6,21 +6,11 @@ import { rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { ESM_REQUIRE_BANNER, NODE_BUNDLE } from "../../../scripts/node-bundle.mjs";
 import { writeThirdPartyNotices } from "../../../scripts/third-party-notices.mjs";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
 const dist = join(root, "dist");
-
-// ofetch falls back to node-fetch-native's polyfill only without globalThis.fetch, which Node 20 has:
-// its native entry (the globals) keeps the polyfill's ~115 KiB out
-const nativeFetch = {
-  name: "native-fetch",
-  setup(build) {
-    build.onResolve({ filter: /^node-fetch-native$/ }, (args) =>
-      build.resolve("node-fetch-native/native", { kind: args.kind, resolveDir: args.resolveDir }),
-    );
-  },
-};
 
 rmSync(dist, { recursive: true, force: true });
 const result = await build({
@@ -31,16 +21,9 @@ const result = await build({
   chunkNames: "chunks-[name]-[hash]",
   splitting: true,
   bundle: true,
-  platform: "node",
-  target: "node20",
+  ...NODE_BUNDLE,
   format: "esm",
-  // ws and commander are CommonJS and call require(); an ESM bundle has none of its own
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-  // ws's own switches for its optional native add-ons, which a bundle never has
-  define: { "process.env.WS_NO_BUFFER_UTIL": '"1"', "process.env.WS_NO_UTF_8_VALIDATE": '"1"' },
-  plugins: [nativeFetch],
+  banner: ESM_REQUIRE_BANNER,
   minifySyntax: true,
   minifyWhitespace: true,
   keepNames: true,

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs"
 import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
+import { ESM_REQUIRE_BANNER, NODE_BUNDLE } from "../../../scripts/node-bundle.mjs";
 import { writeThirdPartyNotices } from "../../../scripts/third-party-notices.mjs";
 import { withoutDebugSettings } from "./release-manifest.mjs";
 
@@ -33,18 +34,9 @@ const plugin = await build({
   entryPoints: [join(root, "src/plugin.ts")],
   outfile: join(pluginDir, "bin/plugin.js"),
   bundle: true,
-  platform: "node",
-  target: "node20",
+  ...NODE_BUNDLE,
   format: "esm",
-  // ws and other CommonJS dependencies call require(); an ESM bundle has none of its own
-  banner: {
-    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-  },
-  // Node 20 has fetch: the polyfill ofetch would bundle is never used
-  alias: { "node-fetch-native": join(root, "src/shims/native-fetch.ts") },
-  // ws's own switches for its optional native add-ons: with no node_modules at run time the lookup can
-  // only fail, and ws falls back to its JavaScript mask and Node's buffer.isUtf8 either way
-  define: { "process.env.WS_NO_BUFFER_UTIL": '"1"', "process.env.WS_NO_UTF_8_VALIDATE": '"1"' },
+  banner: ESM_REQUIRE_BANNER,
   plugins: [unusedOptionLists],
   minify: true,
   keepNames: true,

@@ -2,6 +2,7 @@
 // and the authentication provider, nothing else), and dist/commands.cjs, the code behind them (core, zod,
 // ofetch, ws, the flows), which the first command loads; shared by build.mjs and the test that keeps the first small
 import * as esbuild from "esbuild";
+import { NODE_BUNDLE } from "../../../scripts/node-bundle.mjs";
 
 /** what VS Code loads to activate the extension (`main` in package.json) */
 export const ACTIVATION_BUNDLE = "dist/extension.cjs";
@@ -39,15 +40,10 @@ export async function buildBundles({ root, production = true, write = true }) {
   const common = {
     absWorkingDir: root,
     bundle: true,
-    platform: "node",
+    ...NODE_BUNDLE,
     format: "cjs",
-    target: "node20",
-    // ws's optional native add-ons are not shipped: it falls back to its JavaScript mask and Node's
-    // buffer.isUtf8, and its own switches skip even looking for them
+    // ws's optional native add-ons are not shipped (NODE_BUNDLE's switches skip looking for them)
     external: ["vscode", "bufferutil", "utf-8-validate"],
-    define: { "process.env.WS_NO_BUFFER_UTIL": '"1"', "process.env.WS_NO_UTF_8_VALIDATE": '"1"' },
-    // ofetch's plain build uses the host's fetch; its node build bundles a fetch polyfill Node 20 no longer needs
-    conditions: ["wintercg"],
     plugins: [zodEnglishOnly, commandsOnFirstUse],
     // a dynamic import() of the commands bundle becomes require(): VS Code loads extensions as CommonJS
     supported: { "dynamic-import": false },
