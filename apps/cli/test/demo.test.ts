@@ -1,16 +1,8 @@
 import { resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { closedObsAddress } from "@pulsekit/obs/fake";
 import { describe, expect, it } from "vitest";
-import {
-  type CliRun,
-  cliEnv,
-  loggedRequests,
-  runNode,
-  silentObsUrl,
-  useEmulator,
-  useFakeObs,
-  useTempHome,
-} from "./helpers.js";
+import { type CliRun, cliEnv, loggedRequests, runNode, useEmulator, useFakeObs, useTempHome } from "./helpers.js";
 
 const demoScript = resolve(fileURLToPath(new URL(".", import.meta.url)), "../../../scripts/demo.mjs");
 const home = useTempHome();
@@ -55,7 +47,7 @@ describe("npm run demo", () => {
   });
 
   it("shows why OBS failed and carries on when OBS is not there", async () => {
-    const run = await runDemo({ OBS_WEBSOCKET_URL: await silentObsUrl() });
+    const run = await runDemo({ OBS_WEBSOCKET_URL: await closedObsAddress() });
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("error: Could not reach OBS at ws://127.0.0.1:");
     expect(run.stderr).toContain(

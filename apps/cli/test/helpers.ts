@@ -1,6 +1,5 @@
 import { type ChildProcessWithoutNullStreams, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
-import { type AddressInfo, createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -231,13 +230,4 @@ export function useFakeObs(options: FakeObsOptions = {}): {
     },
     requests: () => running().requests().slice(seen),
   };
-}
-
-/** a ws:// address where nothing listens: a port just freed */
-export async function silentObsUrl(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `ws://127.0.0.1:${port}`;
 }

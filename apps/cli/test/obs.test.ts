@@ -1,5 +1,6 @@
+import { closedObsAddress } from "@pulsekit/obs/fake";
 import { describe, expect, it } from "vitest";
-import { requestLines, runCli, silentObsUrl, startCli, useEmulator, useFakeObs, useTempHome } from "./helpers.js";
+import { requestLines, runCli, startCli, useEmulator, useFakeObs, useTempHome } from "./helpers.js";
 
 const home = useTempHome();
 const emu = useEmulator();
@@ -96,7 +97,7 @@ describe("widgets create --obs", () => {
 
   it("exits 1 when nothing listens, after printing the widget, with where to turn OBS's server on", async () => {
     const run = await runCli(["widgets", "create", "--name", "Offline", "--obs"], home, {
-      env: env({ OBS_WEBSOCKET_URL: await silentObsUrl() }),
+      env: env({ OBS_WEBSOCKET_URL: await closedObsAddress() }),
     });
     expect(run.code).toBe(1);
     const [widget] = emu.emulator.widgets();
@@ -187,7 +188,7 @@ describe("obs add", () => {
   it("exits 1 when nothing listens, with where to turn OBS's server on", async () => {
     await runCli(["widgets", "create", "--name", "Nobody home"], home, { env: env() });
     const run = await runCli(["obs", "add", "Nobody home", "--json"], home, {
-      env: env({ OBS_WEBSOCKET_URL: await silentObsUrl() }),
+      env: env({ OBS_WEBSOCKET_URL: await closedObsAddress() }),
     });
     expect(run.code).toBe(1);
     expect(JSON.parse(run.stdout).error).toMatchObject({ kind: "unreachable", exitCode: 1 });

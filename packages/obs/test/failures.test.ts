@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { closedObsAddress } from "../src/fake/index.js";
 import { addWidgetToObs, listObsScenes, ObsError } from "../src/index.js";
-import { closedPort, connectionsClosed, fakeObs, rejection, widget } from "./fixtures.js";
+import { connectionsClosed, fakeObs, rejection, widget } from "./fixtures.js";
 
 const PASSWORD = "canary-Zq8#pulse-obs-secret";
 
@@ -69,7 +70,7 @@ describe("the password", () => {
 
 describe("reaching OBS", () => {
   it("says to start OBS and turn on its WebSocket server when nothing listens, within the deadline", async () => {
-    const url = await closedPort();
+    const url = await closedObsAddress();
     const started = Date.now();
 
     const error = await obsError(addWidgetToObs({ url, widget, deadlineMs: 2000 }));
@@ -237,7 +238,7 @@ describe("the password canary", () => {
 
     const locked = await fakeObs({ password: "something-else" });
     await collect(addWidgetToObs({ url: locked.url, ...withPassword }));
-    await collect(addWidgetToObs({ url: await closedPort(), ...withPassword }));
+    await collect(addWidgetToObs({ url: await closedObsAddress(), ...withPassword }));
     const open = await fakeObs({ password: PASSWORD, scenes: ["A", "B"] });
     await collect(addWidgetToObs({ url: open.url, ...withPassword, scene: "C" }));
     open.closeOnNext("CreateInput");

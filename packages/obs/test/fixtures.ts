@@ -1,4 +1,3 @@
-import { createServer } from "node:net";
 import { afterEach } from "vitest";
 import { type FakeObs, type FakeObsOptions, startFakeObs } from "../src/fake/index.js";
 
@@ -18,15 +17,6 @@ export async function fakeObs(options: FakeObsOptions = {}): Promise<FakeObs> {
   const fake = await startFakeObs(options);
   running.push(fake);
   return fake;
-}
-
-/** an address where nothing listens */
-export async function closedPort(): Promise<string> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return `ws://127.0.0.1:${port}`;
 }
 
 /** waits until the fake has no open connection, or fails after a second */

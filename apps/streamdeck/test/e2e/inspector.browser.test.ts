@@ -3,11 +3,10 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { widgetUrlCaveat } from "@pulsekit/core";
 import { emulatorHooks } from "@pulsekit/emulator";
-import { type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
+import { closedObsAddress, type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "../../../../scripts/ensure-chromium.mjs";
-import { closedAddress } from "../support/closed-address.js";
 import { appDir } from "../support/plugin-package.js";
 import { ACTION_UUID, DEVICE_ID, type Message, REGISTRATION_INFO } from "../support/stream-deck-host.js";
 import { type Deck, type DeckOptions, startDeck, stopDeck } from "./setup.js";
@@ -327,7 +326,7 @@ describe("the property inspector page in Chromium", () => {
   });
 
   it("offers Add to OBS, and after Test connection lists OBS's scenes with the current program scene first", async () => {
-    const nobody = await closedAddress();
+    const nobody = await closedObsAddress();
     const { page, key, d } = await openInspector(
       {
         globalSettings: (emulator) => ({

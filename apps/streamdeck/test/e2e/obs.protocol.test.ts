@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
+import { closedObsAddress, type FakeObs, startFakeObs } from "@pulsekit/obs/fake";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { closedAddress } from "../support/closed-address.js";
 import { InspectorClient } from "../support/inspector-client.js";
 import { ACTION_UUID, type Message } from "../support/stream-deck-host.js";
 import { type Deck, readPluginLogs, startDeck, stopDeck } from "./setup.js";
@@ -131,7 +130,7 @@ describe("a Create Widget key with Add to OBS, against a fake OBS", () => {
   });
 
   it("says No OBS when OBS is not running, and the widget is still created", async () => {
-    const { host, emulator } = await obsDeck({ obsUrl: await closedAddress() });
+    const { host, emulator } = await obsDeck({ obsUrl: await closedObsAddress() });
     const key = host.addKey({ name: "Nobody home", obs: { add: true } });
     const result = await pressWatched(deck as Deck, key);
     await host.nextCommand("showAlert", key);

@@ -1,4 +1,5 @@
 export { obsAuthString } from "./auth.js";
+export { closedObsAddress } from "./closed-address.js";
 export {
   type FakeIdentify,
   type FakeObs,
