@@ -1,13 +1,13 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { BASIC_BPM_META_ID } from "@pulsekit/core";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "../../../../scripts/ensure-chromium.mjs";
 import { svgFromDataUrl } from "../../src/heart-rate/svg.js";
 import { appDir } from "../support/plugin-package.js";
-import { DEVICE_ID, HEART_RATE_UUID, type Message, REGISTRATION_INFO } from "../support/stream-deck-host.js";
+import { HEART_RATE_UUID, type Message } from "../support/stream-deck-host.js";
+import { connectInspectorPage } from "./inspector-page.js";
 import { type Deck, startDeck, stopDeck } from "./setup.js";
 
 let browser: Browser;
@@ -39,26 +39,13 @@ async function openInspector(settings: Message): Promise<{ page: Page; key: stri
   });
   deck = d;
   const key = d.host.addHeartRate("Keypad", settings);
-  const context = await browser.newContext({ viewport: { width: 420, height: 640 } });
-  openContext = context;
-  const page = await context.newPage();
-  requested.length = 0;
-  page.on("request", (request) => requested.push(request.url()));
-  page.on("pageerror", (error) => pageErrors.push(String(error)));
-  await page.goto(pathToFileURL(join(d.pluginDir, "ui", "heart-rate.html")).href);
-  const actionInfo = {
-    action: HEART_RATE_UUID,
-    context: key,
-    device: DEVICE_ID,
-    payload: { settings, coordinates: { column: 0, row: 0 } },
-  };
-  await page.evaluate(
-    ([port, uuid, info, action]) =>
-      (
-        window as unknown as { connectElgatoStreamDeckSocket: (...args: unknown[]) => void }
-      ).connectElgatoStreamDeckSocket(port, uuid, "registerPropertyInspector", info, action),
-    [d.host.port, key, JSON.stringify(REGISTRATION_INFO), JSON.stringify(actionInfo)] as const,
+  const { context, page } = await connectInspectorPage(
+    browser,
+    d,
+    { file: "heart-rate.html", action: HEART_RATE_UUID, key, settings },
+    { requested, pageErrors },
   );
+  openContext = context;
   return { page, key, d };
 }
 

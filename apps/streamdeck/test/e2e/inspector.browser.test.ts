@@ -8,7 +8,8 @@ import { type Browser, type BrowserContext, chromium, type Page } from "playwrig
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CHROMIUM_ARGS, ensureChromium } from "../../../../scripts/ensure-chromium.mjs";
 import { appDir } from "../support/plugin-package.js";
-import { ACTION_UUID, DEVICE_ID, type Message, REGISTRATION_INFO } from "../support/stream-deck-host.js";
+import { ACTION_UUID, type Message } from "../support/stream-deck-host.js";
+import { connectInspectorPage } from "./inspector-page.js";
 import { type Deck, type DeckOptions, startDeck, stopDeck } from "./setup.js";
 
 let browser: Browser;
@@ -43,28 +44,13 @@ async function openInspector(options: DeckOptions, settings: Message): Promise<{
   const d = await startDeck(options);
   deck = d;
   const key = d.host.addKey(settings);
-  // about the size of the app's inspector panel; the page may use the clipboard, as in the app
-  const context = await browser.newContext({ viewport: { width: 420, height: 640 } });
-  openContext = context;
-  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  const page = await context.newPage();
-  requested.length = 0;
-  page.on("request", (request) => requested.push(request.url()));
-  page.on("pageerror", (error) => pageErrors.push(String(error)));
-  await page.goto(pathToFileURL(join(d.pluginDir, "ui", "create-widget.html")).href);
-  const actionInfo = {
-    action: ACTION_UUID,
-    context: key,
-    device: DEVICE_ID,
-    payload: { settings, coordinates: { column: 0, row: 0 } },
-  };
-  await page.evaluate(
-    ([port, uuid, info, action]) =>
-      (
-        window as unknown as { connectElgatoStreamDeckSocket: (...args: unknown[]) => void }
-      ).connectElgatoStreamDeckSocket(port, uuid, "registerPropertyInspector", info, action),
-    [d.host.port, key, JSON.stringify(REGISTRATION_INFO), JSON.stringify(actionInfo)] as const,
+  const { context, page } = await connectInspectorPage(
+    browser,
+    d,
+    { file: "create-widget.html", action: ACTION_UUID, key, settings, clipboard: true },
+    { requested, pageErrors },
   );
+  openContext = context;
   await d.host.waitUntil(
     () => d.host.frames.some((f) => f.from === "inspector" && f.message.event === "registerPropertyInspector"),
     10_000,
